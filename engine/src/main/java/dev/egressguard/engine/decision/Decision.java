@@ -1,0 +1,122 @@
+package dev.egressguard.engine.decision;
+
+import dev.egressguard.config.RuleKind;
+import dev.egressguard.engine.Action;
+import dev.egressguard.engine.inspect.Detection;
+import java.util.List;
+
+/**
+ * The engine's answer for one application request or command (SPEC §5.6, §8, §10). Immutable.
+ * Carries no raw detected value: URL, command and preview are masked.
+ */
+public final class Decision {
+    private final RuleKind kind;
+    private final String channel;
+    private final String method;
+    private final Target target;
+    private final String command;
+    private final Action action;
+    private final boolean enforced;
+    private final String reason;
+    private final String rule;
+    private final double riskScore;
+    private final List<Detection> detections;
+    private final List<String> warnings;
+    private final byte[] sanitizedBody;
+    private final List<String> sanitizedArgv;
+    private final String contentSha256;
+    private final long contentBytes;
+    private final String preview;
+    private final boolean recorded;
+    private final long micros;
+
+    private Decision(Builder b) {
+        kind = b.kind;
+        channel = b.channel;
+        method = b.method;
+        target = b.target;
+        command = b.command;
+        action = b.action;
+        enforced = b.enforced;
+        reason = b.reason;
+        rule = b.rule;
+        riskScore = b.riskScore;
+        detections = List.copyOf(b.detections);
+        warnings = List.copyOf(b.warnings);
+        sanitizedBody = b.sanitizedBody;
+        sanitizedArgv = b.sanitizedArgv == null ? null : List.copyOf(b.sanitizedArgv);
+        contentSha256 = b.contentSha256;
+        contentBytes = b.contentBytes;
+        preview = b.preview;
+        recorded = b.recorded;
+        micros = b.micros;
+    }
+
+    public RuleKind kind() { return kind; }
+    /** {@code jdk-httpclient}, {@code urlconnection}, {@code okhttp}, {@code apache-httpclient4}, {@code apache-httpclient5}, {@code process}, {@code api}, {@code cli}. */
+    public String channel() { return channel; }
+    public String method() { return method; }
+    /** The destination; for commands, the first network destination, or null when there is none. */
+    public Target target() { return target; }
+    /** For processes, the masked command line; else null. */
+    public String command() { return command; }
+    public Action action() { return action; }
+    /** False in monitor mode: the action was computed, the traffic left unchanged. */
+    public boolean enforced() { return enforced; }
+    public String reason() { return reason; }
+    /** The rule that decided, as {@link dev.egressguard.config.Rule#describe()}, or null. */
+    public String rule() { return rule; }
+    public double riskScore() { return riskScore; }
+    public List<Detection> detections() { return detections; }
+    public List<String> warnings() { return warnings; }
+    /** The redacted body when the action is REDACT on a request with a body; else null. */
+    public byte[] sanitizedBody() { return sanitizedBody; }
+    /** The rewritten argv when the action is REDACT on a command; else null. */
+    public List<String> sanitizedArgv() { return sanitizedArgv; }
+    /** Lower-case hex SHA-256 of the inspected content, or null when there was none. */
+    public String contentSha256() { return contentSha256; }
+    public long contentBytes() { return contentBytes; }
+    /** The first 500 characters of the inspected content with every detected span masked. */
+    public String preview() { return preview; }
+    /** Whether this decision belongs in the audit log (plain allows may not, SPEC §7, §8). */
+    public boolean recorded() { return recorded; }
+    public long micros() { return micros; }
+
+    public boolean blocks() { return enforced && action == Action.BLOCK; }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.kind = kind; b.channel = channel; b.method = method; b.target = target; b.command = command;
+        b.action = action; b.enforced = enforced; b.reason = reason; b.rule = rule; b.riskScore = riskScore;
+        b.detections = detections; b.warnings = warnings; b.sanitizedBody = sanitizedBody;
+        b.sanitizedArgv = sanitizedArgv; b.contentSha256 = contentSha256; b.contentBytes = contentBytes;
+        b.preview = preview; b.recorded = recorded; b.micros = micros;
+        return b;
+    }
+
+    public static final class Builder {
+        public RuleKind kind = RuleKind.NETWORK_REQUEST;
+        public String channel = "api";
+        public String method;
+        public Target target;
+        public String command;
+        public Action action = Action.ALLOW;
+        public boolean enforced = true;
+        public String reason = "allowed";
+        public String rule;
+        public double riskScore;
+        public List<Detection> detections = List.of();
+        public List<String> warnings = List.of();
+        public byte[] sanitizedBody;
+        public List<String> sanitizedArgv;
+        public String contentSha256;
+        public long contentBytes;
+        public String preview;
+        public boolean recorded = true;
+        public long micros;
+
+        public Decision build() {
+            return new Decision(this);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.egressguard.api;
+
+import java.util.List;
+import java.util.Map;
+
+/** An outbound HTTP request, decided before any of it reaches the network. */
+public final class HttpEgress extends Egress {
+    /** No body (GET, or an empty body). */
+    public static final int BODY_NONE = 0;
+    /** The whole body is in {@link #body()} and may be replaced by one of any length. */
+    public static final int BODY_REPLACEABLE = 1;
+    /** The whole body is in {@link #body()}; its length is fixed, so a replacement must keep it. */
+    public static final int BODY_FIXED_LENGTH = 2;
+    /** The body cannot be read without consuming it (one-shot, duplex, streaming): not inspected, not replaceable. */
+    public static final int BODY_UNREADABLE = 3;
+
+    private final String method;
+    private final String url;
+    private final Map<String, List<String>> headers;
+    private final byte[] body;
+    private final int bodyState;
+    private byte[] replacementBody;
+
+    public HttpEgress(String channel, String method, String url, Map<String, List<String>> headers,
+                      byte[] body, int bodyState) {
+        super(channel);
+        this.method = method;
+        this.url = url;
+        this.headers = headers;
+        this.body = body;
+        this.bodyState = bodyState;
+    }
+
+    public String method() { return method; }
+    public String url() { return url; }
+    /** Header names as the application gave them; never null. */
+    public Map<String, List<String>> headers() { return headers; }
+    public byte[] body() { return body; }
+    public int bodyState() { return bodyState; }
+
+    /** Set by the handler when the decision is a redact: the body to send instead. */
+    public void replaceBody(byte[] newBody) { this.replacementBody = newBody; }
+
+    /** The body to send instead of the original, or null to send it unchanged. */
+    public byte[] replacementBody() { return replacementBody; }
+}
