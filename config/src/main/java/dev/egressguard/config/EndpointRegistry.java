@@ -37,7 +37,7 @@ public final class EndpointRegistry {
         int order = 0;
         for (Endpoint e : entries) {
             ids.put(e.id(), e);
-            Pattern[] paths = compilePaths(e);
+            Glob[] paths = compilePaths(e);
             for (String domain : e.domains()) {
                 DomainPattern pattern;
                 try {
@@ -61,11 +61,11 @@ public final class EndpointRegistry {
         this.unindexed = rest.toArray(new Candidate[0]);
     }
 
-    private static Pattern[] compilePaths(Endpoint e) {
-        Pattern[] paths = new Pattern[e.pathPatterns().size()];
+    private static Glob[] compilePaths(Endpoint e) {
+        Glob[] paths = new Glob[e.pathPatterns().size()];
         for (int i = 0; i < paths.length; i++) {
             try {
-                paths[i] = Glob.compile(e.pathPatterns().get(i), Glob.Dialect.PATH).regex;
+                paths[i] = Glob.compile(e.pathPatterns().get(i), Glob.Dialect.PATH);
             } catch (IllegalArgumentException ex) {
                 throw new IllegalArgumentException("endpoint '" + e.id() + "' pathPatterns: " + ex.getMessage(), ex);
             }
@@ -158,12 +158,12 @@ public final class EndpointRegistry {
     private static final class Candidate {
         final Endpoint endpoint;
         final DomainPattern domain;
-        final Pattern[] paths;
+        final Glob[] paths;
         final int order;
         /** Exact hosts first, then the pattern's literal length (SPEC §5.3). */
         final int domainRank;
 
-        Candidate(Endpoint endpoint, DomainPattern domain, Pattern[] paths, int order) {
+        Candidate(Endpoint endpoint, DomainPattern domain, Glob[] paths, int order) {
             this.endpoint = endpoint;
             this.domain = domain;
             this.paths = paths;
@@ -176,8 +176,8 @@ public final class EndpointRegistry {
                 return true;
             }
             String p = pathOnly(path);
-            for (Pattern pattern : paths) {
-                if (pattern.matcher(p).matches()) {
+            for (Glob pattern : paths) {
+                if (pattern.matches(p)) {
                     return true;
                 }
             }
