@@ -171,13 +171,15 @@ public final class EndpointRegistry {
             this.domainRank = (domain.isExact() ? 1 << 20 : 0) + domain.literalLength();
         }
 
+        /** Tried on the raw path and, when it has escapes, decoded: {@code /api/%77ebhooks} is a webhook too. */
         boolean pathMatches(String path) {
             if (paths.length == 0) {
                 return true;
             }
             String p = pathOnly(path);
+            String decoded = p.indexOf('%') >= 0 ? percentDecode(p) : null;
             for (Glob pattern : paths) {
-                if (pattern.matches(p)) {
+                if (pattern.matches(p) || decoded != null && pattern.matches(decoded)) {
                     return true;
                 }
             }
@@ -199,6 +201,27 @@ public final class EndpointRegistry {
         }
         String p = path.substring(0, end);
         return p.startsWith("/") ? p : "/" + p;
+    }
+
+    /** Decodes runs of {@code %XX} escapes as UTF-8; malformed escapes stay as they are. */
+    static String percentDecode(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        byte[] run = new byte[s.length() / 3 + 1];
+        int i = 0;
+        while (i < s.length()) {
+            int n = 0;
+            while (i + 2 < s.length() && s.charAt(i) == '%' && Character.digit(s.charAt(i + 1), 16) >= 0
+                    && Character.digit(s.charAt(i + 2), 16) >= 0) {
+                run[n++] = (byte) (Character.digit(s.charAt(i + 1), 16) * 16 + Character.digit(s.charAt(i + 2), 16));
+                i += 3;
+            }
+            if (n > 0) {
+                out.append(new String(run, 0, n, java.nio.charset.StandardCharsets.UTF_8));
+            } else {
+                out.append(s.charAt(i++));
+            }
+        }
+        return out.toString();
     }
 
     /** The running winner of {@link #match}. */
@@ -240,7 +263,12 @@ public final class EndpointRegistry {
     private static final Pattern KEBAB = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     static List<Endpoint> readBuiltIn() {
-        ResourceYaml file = ResourceYaml.load(RESOURCE);
+        return read(RESOURCE);
+    }
+
+    /** Reads and validates a registry file beside this class; tests feed it broken ones. */
+    static List<Endpoint> read(String resource) {
+        ResourceYaml file = ResourceYaml.load(resource);
         List<Endpoint> out = new ArrayList<>();
         Set<String> ids = new java.util.HashSet<>();
         int n = 0;

@@ -210,6 +210,10 @@ final class Glob {
         void url() {
             ignoreCase = true;
             int sep = src.indexOf("://");
+            int firstSlash = src.indexOf('/');
+            if (sep >= 0 && firstSlash < sep) {
+                sep = -1; // "://" inside a path, e.g. "/redirect?to=https://x", is no scheme
+            }
             int authorityStart;
             if (sep >= 0) {
                 translate(0, sep + 3);

@@ -91,6 +91,7 @@ class EndpointRegistryTest {
             "a.b.ngrok-free.app, /x, ngrok",
             "discord.com, /api/webhooks/1/x, discord-webhooks",
             "discordapp.com, /api/v10/webhooks/1/tok?wait=true, discord-webhooks",
+            "discord.com, /api/%77ebhooks/1/x, discord-webhooks",
             "api.telegram.org, /bot123:ABC/sendMessage, telegram-bot-api",
             "API.OpenAI.com, /, openai-api",
             "api.openai.com., /, openai-api",

@@ -71,6 +71,8 @@ class ResourcePatternTest {
                 Arguments.of(NETWORK_REQUEST, "*.corp.example", "https://llm.corp.example/v1/x", true),
                 Arguments.of(NETWORK_REQUEST, "*.corp.example", "https://corp.example.evil.com/", false),
                 Arguments.of(NETWORK_REQUEST, "*", "https://anything.example/a/b/c", true),
+                Arguments.of(NETWORK_REQUEST, "/redirect?to=https://x**", "https://a.example/redirect?to=https://x.example/", true),
+                Arguments.of(NETWORK_REQUEST, "/redirect?to=https://x**", "https://a.example/other?to=https://x.example/", false),
                 // network.dns
                 Arguments.of(NETWORK_DNS, "*.example.com", "a.example.com", true),
                 Arguments.of(NETWORK_DNS, "*.example.com", "a.b.c.example.com", true),
