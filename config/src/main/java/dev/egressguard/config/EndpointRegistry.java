@@ -99,6 +99,22 @@ public final class EndpointRegistry {
     }
 
     /**
+     * Checks an entry's domain and path patterns, as {@link #with} will compile them.
+     *
+     * @throws IllegalArgumentException naming the entry and the malformed pattern
+     */
+    public static void validate(Endpoint e) {
+        compilePaths(e);
+        for (String domain : e.domains()) {
+            try {
+                DomainPattern.compile(domain);
+            } catch (IllegalArgumentException ex) {
+                throw new IllegalArgumentException("endpoint '" + e.id() + "': " + ex.getMessage(), ex);
+            }
+        }
+    }
+
+    /**
      * A registry with these entries added; an entry with an existing id replaces it.
      *
      * @throws IllegalArgumentException naming the entry whose domain or path pattern is malformed
@@ -298,10 +314,7 @@ public final class EndpointRegistry {
                     file.strings(node, where, "domains", true), file.strings(node, where, "pathPatterns", false),
                     risk, file.text(node, where, "description"), flow);
             try {
-                compilePaths(e);
-                for (String d : e.domains()) {
-                    DomainPattern.compile(d);
-                }
+                validate(e);
             } catch (IllegalArgumentException ex) {
                 throw file.error(where, ex.getMessage());
             }

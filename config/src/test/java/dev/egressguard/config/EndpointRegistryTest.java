@@ -186,6 +186,9 @@ class EndpointRegistryTest {
         assertTrue(e.getMessage().contains("'broken'"), e.getMessage());
         Endpoint badPath = endpoint("broken-path", List.of("x.example"), List.of("/api/[x"));
         assertThrows(IllegalArgumentException.class, () -> registry.with(List.of(badPath)));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> EndpointRegistry.validate(badPath))
+                .getMessage().contains("'broken-path'"));
+        EndpointRegistry.validate(endpoint("fine", List.of("*.x.example"), List.of("/v1/**")));
     }
 
     @Test
