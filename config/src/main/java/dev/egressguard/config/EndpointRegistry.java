@@ -1,16 +1,14 @@
 package dev.egressguard.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The endpoint registry (SPEC §5.3): built-in entries from a resource file plus custom ones.
@@ -21,8 +19,6 @@ import java.util.regex.Pattern;
  * only its own label suffixes and tests the few candidates found there.
  */
 public final class EndpointRegistry {
-    static final String RESOURCE = "endpoints.yaml";
-
     private final List<Endpoint> entries;
     private final Map<String, Endpoint> byId;
     private final Map<String, Candidate[]> bySuffix;
@@ -80,7 +76,7 @@ public final class EndpointRegistry {
 
     /** Loaded on first use; a broken resource file fails here, in every test that touches it. */
     private static final class BuiltIn {
-        static final EndpointRegistry REGISTRY = new EndpointRegistry(readBuiltIn());
+        static final EndpointRegistry REGISTRY = new EndpointRegistry(EndpointsFile.read(EndpointsFile.BUILT_IN));
     }
 
     /**
@@ -89,7 +85,7 @@ public final class EndpointRegistry {
      * @throws IllegalArgumentException naming the entry whose domain or path pattern is malformed
      */
     public static EndpointRegistry of(List<Endpoint> entries) {
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (Endpoint e : entries) {
             if (!seen.add(e.id())) {
                 throw new IllegalArgumentException("duplicate endpoint id '" + e.id() + "'");
@@ -269,71 +265,5 @@ public final class EndpointRegistry {
             }
             return c.order > order;
         }
-    }
-
-    // ---- the built-in resource file ----
-
-    private static final Set<String> KEYS = Set.of("id", "name", "category", "domains", "pathPatterns",
-            "riskLevel", "description", "dataFlowDirection");
-    private static final Set<String> FLOWS = Set.of("outbound", "inbound", "bidirectional");
-    private static final Pattern KEBAB = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-
-    static List<Endpoint> readBuiltIn() {
-        return read(RESOURCE);
-    }
-
-    /** Reads and validates a registry file beside this class; tests feed it broken ones. */
-    static List<Endpoint> read(String resource) {
-        ResourceYaml file = ResourceYaml.load(resource);
-        List<Endpoint> out = new ArrayList<>();
-        Set<String> ids = new java.util.HashSet<>();
-        int n = 0;
-        for (JsonNode node : file.list("endpoints")) {
-            n++;
-            String where = "endpoint " + n;
-            String id = file.text(node, where, "id");
-            where = "endpoint " + n + " ('" + id + "')";
-            file.onlyKeys(node, where, KEYS);
-            if (!KEBAB.matcher(id).matches()) {
-                throw file.error(where, "id must be lower-case kebab-case");
-            }
-            if (!ids.add(id)) {
-                throw file.error(where, "duplicate id");
-            }
-            EndpointCategory category = parseEnum(file, where, "category", file.text(node, where, "category"),
-                    EndpointCategory.class);
-            RiskLevel risk = parseEnum(file, where, "riskLevel", file.text(node, where, "riskLevel"), RiskLevel.class);
-            if (category == EndpointCategory.EXFIL && risk != RiskLevel.CRITICAL) {
-                throw file.error(where, "every exfil entry is riskLevel critical (SPEC §5.3)");
-            }
-            String flow = file.text(node, where, "dataFlowDirection");
-            if (!FLOWS.contains(flow)) {
-                throw file.error(where, "dataFlowDirection must be one of " + FLOWS);
-            }
-            Endpoint e = new Endpoint(id, file.text(node, where, "name"), category,
-                    file.strings(node, where, "domains", true), file.strings(node, where, "pathPatterns", false),
-                    risk, file.text(node, where, "description"), flow);
-            try {
-                validate(e);
-            } catch (IllegalArgumentException ex) {
-                throw file.error(where, ex.getMessage());
-            }
-            out.add(e);
-        }
-        return out;
-    }
-
-    private static <E extends Enum<E>> E parseEnum(ResourceYaml file, String where, String key, String value,
-                                                   Class<E> type) {
-        for (E constant : type.getEnumConstants()) {
-            if (constant.name().toLowerCase(Locale.ROOT).equals(value)) {
-                return constant;
-            }
-        }
-        List<String> names = new ArrayList<>();
-        for (E constant : type.getEnumConstants()) {
-            names.add(constant.name().toLowerCase(Locale.ROOT));
-        }
-        throw file.error(where, key + " '" + value + "' is not one of " + names);
     }
 }

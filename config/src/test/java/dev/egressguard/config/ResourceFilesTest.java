@@ -14,7 +14,7 @@ class ResourceFilesTest {
 
     @Test
     void validFixtureLoads() {
-        List<Endpoint> entries = EndpointRegistry.read("broken/valid.yaml");
+        List<Endpoint> entries = EndpointsFile.read("broken/valid.yaml");
         assertEquals(1, entries.size());
         assertEquals("ok", entries.get(0).id());
         assertEquals(RiskLevel.HIGH, entries.get(0).riskLevel());
@@ -35,7 +35,7 @@ class ResourceFilesTest {
             "missing.yaml            | missing from the class path",
     })
     void brokenRegistryFileFailsWithItsReason(String file, String reason) {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> EndpointRegistry.read("broken/" + file));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> EndpointsFile.read("broken/" + file));
         assertTrue(e.getMessage().contains(reason), e.getMessage());
         assertTrue(e.getMessage().contains(file), e.getMessage());
     }
