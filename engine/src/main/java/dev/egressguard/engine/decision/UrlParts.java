@@ -1,5 +1,6 @@
 package dev.egressguard.engine.decision;
 
+import dev.egressguard.config.ResourcePattern;
 import java.util.Locale;
 
 /**
@@ -84,16 +85,7 @@ final class UrlParts {
 
     /** The rule form of SPEC §5.2. */
     String ruleForm() {
-        StringBuilder b = new StringBuilder(scheme.length() + host.length() + path.length() + 16);
-        b.append(scheme).append("://").append(host);
-        if (port >= 0) {
-            b.append(':').append(port);
-        }
-        b.append(path);
-        if (query != null) {
-            b.append('?').append(query);
-        }
-        return b.toString();
+        return ResourcePattern.urlSubject(scheme, host, port, query == null ? path : path + "?" + query);
     }
 
     /** The host without IPv6 brackets, as the registry and internal-host checks take it. */
