@@ -92,6 +92,10 @@ final class Samples {
         return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
     }
 
+    static String b64url(String s) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    }
+
     static String fullWidthDigits(String s) {
         StringBuilder sb = new StringBuilder();
         for (char c : s.toCharArray()) {
