@@ -100,7 +100,7 @@ public final class Inspector {
         Texts texts = new Texts();
         int pathStart = 0;
         int scheme = url.indexOf("://");
-        if (scheme > 0 && scheme == firstOf(url, "/?#", 0)) {
+        if (scheme > 0 && firstOf(url, "/?#", 0) > scheme) {
             int authStart = scheme + 3;
             int authEnd = firstOf(url, "/?#", authStart);
             if (authEnd < 0) {
