@@ -33,6 +33,9 @@ final class UnicodeFolder {
         while (i < n) {
             char c = a[i];
             if (c < 0x80) {
+                if (k == out.length) {
+                    out = Arrays.copyOf(out, out.length * 2 + 8);
+                }
                 map.map(k, i);
                 out[k++] = c;
                 i++;
