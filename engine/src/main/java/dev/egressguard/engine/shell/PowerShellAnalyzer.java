@@ -91,6 +91,16 @@ final class PowerShellAnalyzer {
 
     static void analyzeScript(String script, int origin, boolean dynamic, ToolCall host, CommandDispatcher dispatcher) {
         AnalysisContext ctx = host.ctx;
+        if (DOTNET_NETWORK.matcher(script).find()) {
+            // .NET networking spreads over statements ($wc = New-Object ...; $wc.Upload...): one invocation for the script.
+            Arg from = new Arg(script, origin, dynamic);
+            ToolCall call = new ToolCall("powershell", List.of(from), host.stdin, host.env, ctx, host.depth + 1, script.trim());
+            Matcher m = URL.matcher(script);
+            int urls = 0;
+            while (m.find() && urls++ < 100) call.url(from, m.group(), "http");
+            call.inline(from, script, false);
+            call.finish(true);
+        }
         int count = 0;
         StdinSource pipeIn = StdinSource.INHERITED;
         for (Statement st : statements(script)) {
@@ -107,13 +117,7 @@ final class PowerShellAnalyzer {
                 continue;
             }
             if (DOTNET_NETWORK.matcher(st.text).find()) {
-                ctx.commandLines.add(CommandDispatcher.render(tokens));
-                ToolCall call = new ToolCall("powershell", tokens, in, host.env, ctx, host.depth + 1, st.text.trim());
-                Arg from = new Arg(st.text.trim(), origin, dynamic);
-                Matcher m = URL.matcher(st.text);
-                while (m.find()) call.url(from, m.group(), "http");
-                call.inline(from, st.text.trim(), false);
-                call.finish(true);
+                ctx.commandLines.add(st.text.trim());
                 continue;
             }
             if ((first.equals("curl") || first.equals("wget")) && usesCmdletParameters(tokens)) {
