@@ -17,6 +17,8 @@ final class AnalysisContext {
     /** Commands analysed per call, nested ones included: a bound against pathological scripts. */
     static final int MAX_COMMANDS = 5_000;
     static final int MAX_NESTING = 32;
+    /** Files read per call: each holds up to maxFileBytes in memory until the analysis is inspected. */
+    static final int MAX_FILES_READ = 64;
 
     final List<String> argv;
     final long maxFileBytes;
@@ -24,6 +26,7 @@ final class AnalysisContext {
     final List<NetworkInvocation> invocations = new ArrayList<>();
     final Set<String> obfuscations = new LinkedHashSet<>();
     private int commands;
+    private int filesRead;
 
     AnalysisContext(List<String> argv, long maxFileBytes) {
         this.argv = argv;
@@ -83,6 +86,10 @@ final class AnalysisContext {
         Path p = resolve(path, workingDir);
         // Only regular files: a FIFO or device would block or never end.
         if (p == null || !Files.isRegularFile(p) || !Files.isReadable(p)) return null;
+        if (++filesRead > MAX_FILES_READ) {
+            obfuscation("more than " + MAX_FILES_READ + " files sent; the rest were not read");
+            return null;
+        }
         int limit = (int) Math.max(0, Math.min(maxFileBytes, Integer.MAX_VALUE - 16));
         try (InputStream in = Files.newInputStream(p)) {
             byte[] bytes = in.readNBytes(limit);
