@@ -120,8 +120,11 @@ final class ShellParser {
     private void parseList(Script into, String closer) throws ShellSyntaxException {
         enter();
         try {
+            boolean needCommand = false;
             while (true) {
                 skipSeparators(closer);
+                if (needCommand && (eof() || atCloser(closer))) throw error("missing command after '&&' or '||'");
+                needCommand = false;
                 if (eof()) {
                     if (closer != null) throw error("missing '" + (CASE_BRANCH.equals(closer) ? "esac" : closer) + "'");
                     return;
@@ -138,6 +141,7 @@ final class ShellParser {
                 if (s.startsWith("&&", pos) || s.startsWith("||", pos)) {
                     pos += 2;
                     skipBlanksAndNewlines();
+                    needCommand = true;
                     continue;
                 }
                 c = s.charAt(pos);
