@@ -359,7 +359,9 @@ final class CommandDispatcher {
             return;
         }
         if (i < n && !readsStdin) {
-            return; // a script file: its contents are not read
+            // A script file is not read; one produced at run time (bash <(curl ...)) hides what runs.
+            if (args.get(i).dynamic) ctx.obfuscation(name + " runs a script produced at run time");
+            return;
         }
         scriptFromStdin(name, stdin, env, depth);
     }

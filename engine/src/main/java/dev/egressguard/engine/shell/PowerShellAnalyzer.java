@@ -188,6 +188,8 @@ final class PowerShellAnalyzer {
                 uriSeen = true;
             }
         }
+        // Pipeline input becomes the request body.
+        if (call.stdin.explicit()) call.stdin(false);
         call.finish(true);
     }
 
