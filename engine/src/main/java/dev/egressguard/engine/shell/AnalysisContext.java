@@ -78,6 +78,12 @@ final class AnalysisContext {
         return new Payload("file:" + path, text, credentialSlot, text != null, -1);
     }
 
+    /** procfs files that look regular but wait for data (kernel log, pressure triggers). */
+    private static boolean blocksOnRead(Path p) {
+        String s = p.normalize().toString();
+        return s.equals("/proc/kmsg") || s.startsWith("/proc/pressure/") || s.startsWith("/sys/kernel/debug/");
+    }
+
     static boolean isStdinPath(String path) {
         return "-".equals(path) || "/dev/stdin".equals(path) || "/dev/fd/0".equals(path) || "/proc/self/fd/0".equals(path);
     }
@@ -85,7 +91,7 @@ final class AnalysisContext {
     String readFile(String path, String workingDir) {
         Path p = resolve(path, workingDir);
         // Only regular files: a FIFO or device would block or never end.
-        if (p == null || !Files.isRegularFile(p) || !Files.isReadable(p)) return null;
+        if (p == null || !Files.isRegularFile(p) || !Files.isReadable(p) || blocksOnRead(p)) return null;
         if (++filesRead > MAX_FILES_READ) {
             obfuscation("more than " + MAX_FILES_READ + " files sent; the rest were not read");
             return null;
