@@ -11,6 +11,9 @@ public final class Cli {
 
     static {
         // register commands here, one line each
+        COMMANDS.put("audit", new AuditCommand());
+        COMMANDS.put("incidents", new IncidentsCommand());
+        COMMANDS.put("report", new ReportCommand());
     }
 
     private Cli() {

@@ -78,6 +78,20 @@ public final class AuditLog {
         return log;
     }
 
+    /** The chain algorithm the trail's checkpoint names ({@code sha256}, {@code hmac-sha256}), or null without one. */
+    public static String chainOf(Path audit) {
+        try {
+            Path head = AuditFiles.head(audit);
+            if (!Files.exists(head)) {
+                return null;
+            }
+            Object chain = Json.parseObject(new String(Files.readAllBytes(head), StandardCharsets.UTF_8).trim()).get("chain");
+            return chain == null ? null : chain.toString();
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     public Path path() {
         return path;
     }
