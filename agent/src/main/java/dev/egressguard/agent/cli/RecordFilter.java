@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code --filter FIELD:VALUE} of {@code audit}: a case-insensitive prefix on a field (dotted for
+ * {@code --filter FIELD:VALUE} of {@code audit}: a case-insensitive prefix on a field (any case; dotted for
  * nested ones, {@code target.host}); {@code action:} also matches {@code kind}. Filters on the
  * same field are alternatives, filters on different fields must all match.
  */
@@ -35,7 +35,7 @@ final class RecordFilter {
             boolean any = false;
             for (String prefix : e.getValue()) {
                 if (prefixOf(value(record, e.getKey()), prefix)
-                        || e.getKey().equals("action") && prefixOf(record.get("kind"), prefix)) {
+                        || e.getKey().equalsIgnoreCase("action") && prefixOf(record.get("kind"), prefix)) {
                     any = true;
                     break;
                 }
@@ -58,7 +58,17 @@ final class RecordFilter {
             if (!(v instanceof Map)) {
                 return null;
             }
-            v = ((Map<String, Object>) v).get(part);
+            Map<String, Object> m = (Map<String, Object>) v;
+            v = m.get(part);
+            if (v == null) {
+                // field names are matched without regard to case too, like the values
+                for (Map.Entry<String, Object> e : m.entrySet()) {
+                    if (e.getKey().equalsIgnoreCase(part)) {
+                        v = e.getValue();
+                        break;
+                    }
+                }
+            }
         }
         return v;
     }
