@@ -53,6 +53,7 @@ public final class HtmlReport {
             h.append("<section class=\"card\"><h2>No incidents</h2><p>Nothing in this audit trail was warned on, redacted or blocked.</p></section>\n");
         } else {
             headline(h, all);
+            findings(h, ledger, all);
             h.append("<section class=\"card\"><h2>Incidents over time</h2>");
             timeline(h, all);
             h.append("</section>\n<div class=\"grid\">");
@@ -110,6 +111,49 @@ public final class HtmlReport {
         tile(h, String.valueOf(open), "awaiting triage", "status still open", open > 0 ? "warn" : "");
         tile(h, String.valueOf(agents.size()), agents.size() == 1 ? "service" : "services", "distinct agent ids", "");
         h.append("</section>\n");
+    }
+
+    /** The few sentences a reader takes away, in plain words. */
+    private static void findings(StringBuilder h, IncidentLedger ledger, List<Incident> all) {
+        long critical = 0;
+        long criticalOpen = 0;
+        long blocked = 0;
+        long redacted = 0;
+        long monitor = 0;
+        for (Incident i : all) {
+            boolean crit = "CRITICAL".equals(i.severity());
+            critical += crit ? 1 : 0;
+            criticalOpen += crit && "open".equals(i.status()) ? 1 : 0;
+            blocked += "block".equals(i.action()) && i.enforced() ? 1 : 0;
+            redacted += "redact".equals(i.action()) && i.enforced() ? 1 : 0;
+            monitor += !i.enforced() && ("block".equals(i.action()) || "redact".equals(i.action())) ? 1 : 0;
+        }
+        h.append("<section class=\"card findings\"><h2>Key findings</h2><ul>");
+        if (critical > 0) {
+            h.append("<li><b class=\"crit\">").append(critical).append(critical == 1 ? " incident" : " incidents")
+                    .append(" let personal data or credentials leave</b> (CRITICAL); ").append(criticalOpen)
+                    .append(" of them still ").append(criticalOpen == 1 ? "needs" : "need").append(" triage.</li>");
+        } else {
+            h.append("<li>No personal data or credentials were sent out unprotected.</li>");
+        }
+        h.append("<li>").append(blocked).append(" blocked before leaving the JVM; ").append(redacted)
+                .append(" sent with the sensitive parts redacted.</li>");
+        Map.Entry<String, Long> tool = first(ledger.countBy(Incident::toolLabel));
+        Map.Entry<String, Long> pattern = first(patternCounts(all));
+        if (tool != null && pattern != null) {
+            h.append("<li>Most incidents went to <b>").append(esc(tool.getKey())).append("</b> (").append(tool.getValue())
+                    .append("); the most frequent finding was <b>").append(esc(pattern.getKey())).append("</b> (")
+                    .append(pattern.getValue()).append(").</li>");
+        }
+        if (monitor > 0) {
+            h.append("<li>").append(monitor).append(monitor == 1 ? " incident" : " incidents")
+                    .append(" happened in monitor mode: egress-guard would have blocked or redacted, but let it through.</li>");
+        }
+        h.append("</ul></section>\n");
+    }
+
+    private static Map.Entry<String, Long> first(Map<String, Long> counts) {
+        return counts.isEmpty() ? null : counts.entrySet().iterator().next();
     }
 
     private static void tile(StringBuilder h, String number, String label, String hint, String cls) {
@@ -420,6 +464,7 @@ public final class HtmlReport {
             ".url{color:#667085;font-size:12px;word-break:break-all}",
             ".preview{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px;white-space:pre-wrap;word-break:break-word;max-width:420px}",
             ".id{color:#98a2b3;font-size:11px;font-family:ui-monospace,Menlo,Consolas,monospace}",
+            ".findings ul{margin:0;padding-left:20px}.findings li{margin:3px 0;font-size:14.5px}.findings .crit{color:#b42318}",
             "footer{color:#475467;font-size:13px;padding:4px 4px 20px}footer ul{list-style:none;padding:0}footer li{margin:4px 0}",
             "@media print{body{background:#fff;padding:0}.card,.tile{break-inside:avoid}}");
 }
