@@ -247,6 +247,11 @@ final class CommandDispatcher {
                     if (commandOption(args, stdin, env, depth)) return true;
                     i = skipOptions(args, 1, Set.of("-w", "-E", "--timeout", "--conflict-exit-code")) + 1;
                     break;
+                case "start":
+                    // Windows start: /b /min /wait ... options, then the command.
+                    i = 1;
+                    while (i < n && args.get(i).text.startsWith("/")) i++;
+                    break;
                 case "chroot":
                     i = skipOptions(args, 1, Set.of()) + 1;
                     break;

