@@ -88,12 +88,12 @@ final class PolicyReader {
             case "inspectInternal": set(values.bool(v, key), x -> b.inspectInternal = x); break;
             case "internalDomains": set(domains(v, key), l -> b.internalDomains = l); break;
             case "sensitivePatterns": set(sensitivePatterns(v), s -> b.sensitivePatterns = s); break;
-            case "customKeywords": set(values.textList(v, key), l -> b.customKeywords = l); break;
+            case "customKeywords": set(values.textList(v, key, YamlValues.MAX_PATTERN), l -> b.customKeywords = l); break;
             case "customRegex": set(customRegex(v), l -> b.customRegex = l); break;
             case "defaultAction": set(values.choice(v, key, ACTIONS), x -> b.defaultAction = x); break;
             case "actionOverrides": set(actionOverrides(v), l -> b.actionOverrides = l); break;
             case "riskThreshold": set(riskThreshold(v), x -> b.riskThreshold = x); break;
-            case "redactWith": set(values.nonEmptyText(v, key), s -> b.redactWith = s); break;
+            case "redactWith": set(values.boundedText(v, key, YamlValues.MAX_TEXT), s -> b.redactWith = s); break;
             case "oversizedBody": set(values.choice(v, key, NO_REDACT_ACTIONS), x -> b.oversizedBody = x); break;
             case "auditAllowed": set(values.bool(v, key), x -> b.auditAllowed = x); break;
             case "notifyOnBlock": set(values.bool(v, key), x -> b.notifyOnBlock = x); break;
@@ -139,6 +139,10 @@ final class PolicyReader {
         }
         for (YamlNode node : toolIdNodes) {
             if (!known.contains(node.text)) {
+                if (errors.isFull()) {
+                    errors.add(node.line, node.column, "");
+                    continue;
+                }
                 String hint = DidYouMean.hint(node.text, known);
                 errors.at(node, "unknown tool id '" + YamlNode.shorten(node.text) + "'"
                         + (hint.isEmpty() ? " (not in the endpoint registry; list the ids with"
@@ -154,7 +158,7 @@ final class PolicyReader {
         }
         List<String> out = new ArrayList<>();
         for (YamlNode item : items) {
-            String d = values.nonEmptyText(item, key + " entry");
+            String d = values.boundedText(item, key + " entry", 253);
             if (d == null) {
                 continue;
             }
@@ -193,7 +197,7 @@ final class PolicyReader {
         }
         List<String> out = new ArrayList<>();
         for (YamlNode item : items) {
-            String regex = values.nonEmptyText(item, "customRegex entry");
+            String regex = values.boundedText(item, "customRegex entry", YamlValues.MAX_PATTERN);
             if (regex == null) {
                 continue;
             }
@@ -403,7 +407,7 @@ final class PolicyReader {
         if (resourceEntry == null) {
             errors.at(m, where + " is missing 'resource' (a URL, host or command-line pattern)");
         } else {
-            String text = values.nonEmptyText(resourceEntry.value, "resource");
+            String text = values.boundedText(resourceEntry.value, "resource", YamlValues.MAX_PATTERN);
             if (text != null && kind != null) {
                 try {
                     resource = ResourcePattern.compile(kind, text);
@@ -415,7 +419,7 @@ final class PolicyReader {
         List<String> denyBodyPatterns = null;
         YamlNode.Entry dbp = m.entry("deny_body_patterns");
         if (dbp != null) {
-            denyBodyPatterns = values.textList(dbp.value, "deny_body_patterns");
+            denyBodyPatterns = values.textList(dbp.value, "deny_body_patterns", YamlValues.MAX_PATTERN);
         }
         String reason = optionalText(m, "reason");
         YamlNode.Entry id = m.entry("id");

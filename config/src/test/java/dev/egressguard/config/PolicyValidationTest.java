@@ -120,7 +120,7 @@ class PolicyValidationTest {
                 Arguments.of("unterminated flow list", "allowedTools: [a, b\nname: x\n",
                         "policy.yaml:", "invalid YAML"),
                 Arguments.of("alias without anchor", "name: *nope\n",
-                        "policy.yaml:1:7", "alias '*nope' names no anchor"),
+                        "policy.yaml:1:7", "alias '*nope' names no list or mapping anchored"),
                 Arguments.of("NUL byte", "name: a\nmo\0de: x\n",
                         "policy.yaml:2:3", "NUL byte"),
                 Arguments.of("control character", "name: a\u0007b\n",
