@@ -36,6 +36,8 @@ final class PolicyReader {
     static final List<String> OTLP_KEYS = List.of("endpoint", "headers");
 
     private static final Map<String, String> MODES = names("enforce", "monitor");
+    /** As the built-in registry spells them (endpoints.yaml). */
+    private static final Map<String, String> FLOWS = names("outbound", "inbound", "bidirectional");
     private static final Map<String, RuleEffect> EFFECTS = wireNames(RuleEffect.values());
     private static final Map<String, PolicyAction> ACTIONS = wireNames(PolicyAction.values());
     private static final Map<String, PolicyAction> NO_REDACT_ACTIONS = withoutRedact();
@@ -353,7 +355,11 @@ final class PolicyReader {
         }
         String name = optionalText(m, "name");
         String description = optionalText(m, "description");
-        String direction = optionalText(m, "dataFlowDirection");
+        String direction = null;
+        YamlNode.Entry directionEntry = m.entry("dataFlowDirection");
+        if (directionEntry != null && !directionEntry.value.isAbsent()) {
+            direction = values.choice(directionEntry.value, "dataFlowDirection", FLOWS);
+        }
         List<String> paths = null;
         YamlNode.Entry pathsEntry = m.entry("pathPatterns");
         if (pathsEntry != null) {
