@@ -74,10 +74,10 @@ final class PolicyReader {
 
     private void readTopLevel(String key, YamlNode v, Policy.Builder b) {
         switch (key) {
-            case "name": set(values.text(v, key), s -> b.name = s); break;
-            case "description": b.description = v.isAbsent() ? "" : orElse(values.text(v, key), b.description); break;
+            case "name": set(textUnlessAbsent(v, key), s -> b.name = s); break;
+            case "description": b.description = orElse(textUnlessAbsent(v, key), ""); break;
             case "enabled": set(values.bool(v, key), x -> b.enabled = x); break;
-            case "orgId": set(values.text(v, key), s -> b.orgId = s); break;
+            case "orgId": set(textUnlessAbsent(v, key), s -> b.orgId = s); break;
             case "agentIds": set(values.textList(v, key), l -> b.agentIds = l); break;
             case "mode": set(values.choice(v, key, MODES), s -> b.mode = s); break;
             case "version": values.text(v, key); break;
@@ -380,7 +380,12 @@ final class PolicyReader {
 
     private String optionalText(YamlNode m, String key) {
         YamlNode.Entry e = m.entry(key);
-        return e == null || e.value.isAbsent() ? null : values.text(e.value, key);
+        return e == null ? null : textUnlessAbsent(e.value, key);
+    }
+
+    /** Free text, where {@code key:} with nothing after it keeps the default. */
+    private String textUnlessAbsent(YamlNode v, String key) {
+        return v.isAbsent() ? null : values.text(v, key);
     }
 
     // ---- SafeClaw-style rules

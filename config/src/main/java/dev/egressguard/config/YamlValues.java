@@ -38,6 +38,8 @@ final class YamlValues {
                     hint = " (YAML merge keys are not supported; write the keys out)";
                 } else if (hint.isEmpty() && known.size() <= 12) {
                     hint = " (expected one of: " + String.join(", ", known) + ")";
+                } else if (hint.isEmpty()) {
+                    hint = " (not a policy key; remove it or correct its spelling)";
                 }
                 errors.at(e, "unknown key '" + YamlNode.shorten(e.key) + "'" + where + hint);
             }
