@@ -1,16 +1,14 @@
 package dev.egressguard.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The endpoint registry (SPEC §5.3): built-in entries from a resource file plus custom ones.
@@ -21,8 +19,6 @@ import java.util.regex.Pattern;
  * only its own label suffixes and tests the few candidates found there.
  */
 public final class EndpointRegistry {
-    static final String RESOURCE = "endpoints.yaml";
-
     private final List<Endpoint> entries;
     private final Map<String, Endpoint> byId;
     private final Map<String, Candidate[]> bySuffix;
@@ -37,7 +33,7 @@ public final class EndpointRegistry {
         int order = 0;
         for (Endpoint e : entries) {
             ids.put(e.id(), e);
-            Pattern[] paths = compilePaths(e);
+            Glob[] paths = compilePaths(e);
             for (String domain : e.domains()) {
                 DomainPattern pattern;
                 try {
@@ -61,11 +57,11 @@ public final class EndpointRegistry {
         this.unindexed = rest.toArray(new Candidate[0]);
     }
 
-    private static Pattern[] compilePaths(Endpoint e) {
-        Pattern[] paths = new Pattern[e.pathPatterns().size()];
+    private static Glob[] compilePaths(Endpoint e) {
+        Glob[] paths = new Glob[e.pathPatterns().size()];
         for (int i = 0; i < paths.length; i++) {
             try {
-                paths[i] = Glob.compile(e.pathPatterns().get(i), Glob.Dialect.PATH).regex;
+                paths[i] = Glob.compile(e.pathPatterns().get(i), Glob.Dialect.PATH);
             } catch (IllegalArgumentException ex) {
                 throw new IllegalArgumentException("endpoint '" + e.id() + "' pathPatterns: " + ex.getMessage(), ex);
             }
@@ -80,7 +76,7 @@ public final class EndpointRegistry {
 
     /** Loaded on first use; a broken resource file fails here, in every test that touches it. */
     private static final class BuiltIn {
-        static final EndpointRegistry REGISTRY = new EndpointRegistry(readBuiltIn());
+        static final EndpointRegistry REGISTRY = new EndpointRegistry(EndpointsFile.read(EndpointsFile.BUILT_IN));
     }
 
     /**
@@ -89,13 +85,29 @@ public final class EndpointRegistry {
      * @throws IllegalArgumentException naming the entry whose domain or path pattern is malformed
      */
     public static EndpointRegistry of(List<Endpoint> entries) {
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (Endpoint e : entries) {
             if (!seen.add(e.id())) {
                 throw new IllegalArgumentException("duplicate endpoint id '" + e.id() + "'");
             }
         }
         return new EndpointRegistry(entries);
+    }
+
+    /**
+     * Checks an entry's domain and path patterns, as {@link #with} will compile them.
+     *
+     * @throws IllegalArgumentException naming the entry and the malformed pattern
+     */
+    public static void validate(Endpoint e) {
+        compilePaths(e);
+        for (String domain : e.domains()) {
+            try {
+                DomainPattern.compile(domain);
+            } catch (IllegalArgumentException ex) {
+                throw new IllegalArgumentException("endpoint '" + e.id() + "': " + ex.getMessage(), ex);
+            }
+        }
     }
 
     /**
@@ -158,12 +170,12 @@ public final class EndpointRegistry {
     private static final class Candidate {
         final Endpoint endpoint;
         final DomainPattern domain;
-        final Pattern[] paths;
+        final Glob[] paths;
         final int order;
         /** Exact hosts first, then the pattern's literal length (SPEC §5.3). */
         final int domainRank;
 
-        Candidate(Endpoint endpoint, DomainPattern domain, Pattern[] paths, int order) {
+        Candidate(Endpoint endpoint, DomainPattern domain, Glob[] paths, int order) {
             this.endpoint = endpoint;
             this.domain = domain;
             this.paths = paths;
@@ -171,13 +183,15 @@ public final class EndpointRegistry {
             this.domainRank = (domain.isExact() ? 1 << 20 : 0) + domain.literalLength();
         }
 
+        /** Tried on the raw path and, when it has escapes, decoded: {@code /api/%77ebhooks} is a webhook too. */
         boolean pathMatches(String path) {
             if (paths.length == 0) {
                 return true;
             }
             String p = pathOnly(path);
-            for (Pattern pattern : paths) {
-                if (pattern.matcher(p).matches()) {
+            String decoded = p.indexOf('%') >= 0 ? percentDecode(p) : null;
+            for (Glob pattern : paths) {
+                if (pattern.matches(p) || decoded != null && pattern.matches(decoded)) {
                     return true;
                 }
             }
@@ -199,6 +213,27 @@ public final class EndpointRegistry {
         }
         String p = path.substring(0, end);
         return p.startsWith("/") ? p : "/" + p;
+    }
+
+    /** Decodes runs of {@code %XX} escapes as UTF-8; malformed escapes stay as they are. */
+    static String percentDecode(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        byte[] run = new byte[s.length() / 3 + 1];
+        int i = 0;
+        while (i < s.length()) {
+            int n = 0;
+            while (i + 2 < s.length() && s.charAt(i) == '%' && Character.digit(s.charAt(i + 1), 16) >= 0
+                    && Character.digit(s.charAt(i + 2), 16) >= 0) {
+                run[n++] = (byte) (Character.digit(s.charAt(i + 1), 16) * 16 + Character.digit(s.charAt(i + 2), 16));
+                i += 3;
+            }
+            if (n > 0) {
+                out.append(new String(run, 0, n, java.nio.charset.StandardCharsets.UTF_8));
+            } else {
+                out.append(s.charAt(i++));
+            }
+        }
+        return out.toString();
     }
 
     /** The running winner of {@link #match}. */
@@ -230,69 +265,5 @@ public final class EndpointRegistry {
             }
             return c.order > order;
         }
-    }
-
-    // ---- the built-in resource file ----
-
-    private static final Set<String> KEYS = Set.of("id", "name", "category", "domains", "pathPatterns",
-            "riskLevel", "description", "dataFlowDirection");
-    private static final Set<String> FLOWS = Set.of("outbound", "inbound", "bidirectional");
-    private static final Pattern KEBAB = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-
-    static List<Endpoint> readBuiltIn() {
-        ResourceYaml file = ResourceYaml.load(RESOURCE);
-        List<Endpoint> out = new ArrayList<>();
-        Set<String> ids = new java.util.HashSet<>();
-        int n = 0;
-        for (JsonNode node : file.list("endpoints")) {
-            n++;
-            String where = "endpoint " + n;
-            String id = file.text(node, where, "id");
-            where = "endpoint " + n + " ('" + id + "')";
-            file.onlyKeys(node, where, KEYS);
-            if (!KEBAB.matcher(id).matches()) {
-                throw file.error(where, "id must be lower-case kebab-case");
-            }
-            if (!ids.add(id)) {
-                throw file.error(where, "duplicate id");
-            }
-            EndpointCategory category = parseEnum(file, where, "category", file.text(node, where, "category"),
-                    EndpointCategory.class);
-            RiskLevel risk = parseEnum(file, where, "riskLevel", file.text(node, where, "riskLevel"), RiskLevel.class);
-            if (category == EndpointCategory.EXFIL && risk != RiskLevel.CRITICAL) {
-                throw file.error(where, "every exfil entry is riskLevel critical (SPEC §5.3)");
-            }
-            String flow = file.text(node, where, "dataFlowDirection");
-            if (!FLOWS.contains(flow)) {
-                throw file.error(where, "dataFlowDirection must be one of " + FLOWS);
-            }
-            Endpoint e = new Endpoint(id, file.text(node, where, "name"), category,
-                    file.strings(node, where, "domains", true), file.strings(node, where, "pathPatterns", false),
-                    risk, file.text(node, where, "description"), flow);
-            try {
-                compilePaths(e);
-                for (String d : e.domains()) {
-                    DomainPattern.compile(d);
-                }
-            } catch (IllegalArgumentException ex) {
-                throw file.error(where, ex.getMessage());
-            }
-            out.add(e);
-        }
-        return out;
-    }
-
-    private static <E extends Enum<E>> E parseEnum(ResourceYaml file, String where, String key, String value,
-                                                   Class<E> type) {
-        for (E constant : type.getEnumConstants()) {
-            if (constant.name().toLowerCase(Locale.ROOT).equals(value)) {
-                return constant;
-            }
-        }
-        List<String> names = new ArrayList<>();
-        for (E constant : type.getEnumConstants()) {
-            names.add(constant.name().toLowerCase(Locale.ROOT));
-        }
-        throw file.error(where, key + " '" + value + "' is not one of " + names);
     }
 }

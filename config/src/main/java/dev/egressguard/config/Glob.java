@@ -1,12 +1,14 @@
 package dev.egressguard.config;
 
-import java.util.regex.Pattern;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Translates the glob syntax of SPEC §5.2 into a {@link Pattern}. Literals are escaped one by
- * one, wildcards become {@code [^/]*} or {@code .*}, and the only quantifier a user can write is
- * {@code +} on a single escape or class, so no pattern can nest quantifiers and backtrack
- * exponentially.
+ * The glob syntax of SPEC §5.2, compiled to a sequence of one-character tokens, each taken once
+ * or repeated ({@code *}, {@code **}, {@code X+}), and matched by stepping all positions in the
+ * pattern through the subject at once. That costs at most subject length × pattern length steps
+ * whatever the pattern: a backtracking regex would take polynomial time on
+ * {@code **a**a**a**b} against a long URL, and a rule is tested on every request.
  */
 final class Glob {
 
@@ -22,12 +24,12 @@ final class Glob {
         COMMAND
     }
 
-    final Pattern regex;
+    private final Token[] tokens;
     /** Literal characters; an escape or a class counts as one, wildcards as none (SPEC §5.6 step 2). */
     final int specificity;
 
-    private Glob(Pattern regex, int specificity) {
-        this.regex = regex;
+    private Glob(Token[] tokens, int specificity) {
+        this.tokens = tokens;
         this.specificity = specificity;
     }
 
@@ -36,67 +38,218 @@ final class Glob {
             throw new IllegalArgumentException("empty resource pattern; write e.g. 'https://api.example.com/**'");
         }
         Translation t = new Translation(source, dialect);
-        switch (dialect) {
-            case URL:
-                t.url();
-                break;
-            case HOST:
-                t.out.append("(?i:");
-                t.translate(0, source.length());
-                t.out.append(')');
-                break;
-            default:
-                t.translate(0, source.length());
-                break;
+        if (dialect == Dialect.URL) {
+            t.url();
+        } else {
+            t.ignoreCase = dialect == Dialect.HOST;
+            t.translate(0, source.length());
         }
-        return new Glob(Pattern.compile(t.out.toString(), Pattern.DOTALL), t.specificity);
+        return new Glob(t.tokens.toArray(new Token[0]), t.specificity);
     }
 
-    /** One pass over a pattern's source, appending regex to {@link #out}. */
+    /** Whether the whole subject matches. */
+    boolean matches(CharSequence subject) {
+        int m = tokens.length;
+        boolean[] current = new boolean[m + 1];
+        boolean[] next = new boolean[m + 1];
+        current[0] = true;
+        close(current);
+        for (int k = 0; k < subject.length(); k++) {
+            char c = subject.charAt(k);
+            boolean any = false;
+            for (int i = 0; i < m; i++) {
+                if (current[i] && tokens[i].accepts(c)) {
+                    next[tokens[i].repeat ? i : i + 1] = true;
+                    any = true;
+                }
+            }
+            if (!any) {
+                return false;
+            }
+            close(next);
+            boolean[] swap = current;
+            current = next;
+            next = swap;
+            java.util.Arrays.fill(next, false);
+        }
+        return current[m];
+    }
+
+    /** Adds the positions reachable without consuming: past a repeat, or over an optional part. */
+    private void close(boolean[] states) {
+        for (int i = 0; i < tokens.length; i++) {
+            if (states[i]) {
+                if (tokens[i].repeat) {
+                    states[i + 1] = true;
+                }
+                if (tokens[i].skipTo > 0) {
+                    states[tokens[i].skipTo] = true;
+                }
+            }
+        }
+    }
+
+    /** One character class, taken once or repeated (zero or more times). */
+    private static final class Token {
+        final CharTest test;
+        final boolean repeat;
+        /** When positive, the position this token and the ones after it may be skipped to. */
+        int skipTo = -1;
+
+        Token(CharTest test, boolean repeat) {
+            this.test = test;
+            this.repeat = repeat;
+        }
+
+        boolean accepts(char c) {
+            return test.accepts(c);
+        }
+    }
+
+    private interface CharTest {
+        boolean accepts(char c);
+    }
+
+    private static final CharTest ANY = c -> true;
+    private static final CharTest NOT_SLASH = c -> c != '/';
+
+    private static CharTest literal(char l, boolean ignoreCase) {
+        if (!ignoreCase || Character.toLowerCase(l) == Character.toUpperCase(l)) {
+            return c -> c == l;
+        }
+        char lower = Character.toLowerCase(l);
+        char upper = Character.toUpperCase(l);
+        return c -> c == lower || c == upper;
+    }
+
+    private static CharTest escapeClass(char e) {
+        switch (e) {
+            case 'd': return c -> c >= '0' && c <= '9';
+            case 'D': return c -> !(c >= '0' && c <= '9');
+            case 'w': return Glob::isWord;
+            case 'W': return c -> !isWord(c);
+            case 's': return Glob::isSpace;
+            default: return c -> !isSpace(c); // 'S'
+        }
+    }
+
+    // \w and \s as java.util.regex defines them
+    private static boolean isWord(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+    }
+
+    /** A {@code [...]} class: ranges and escape classes, maybe negated. */
+    private static final class ClassTest implements CharTest {
+        private final char[] ranges; // lo, hi pairs
+        private final CharTest[] escapes;
+        private final boolean negated;
+        private final boolean ignoreCase;
+
+        ClassTest(char[] ranges, CharTest[] escapes, boolean negated, boolean ignoreCase) {
+            this.ranges = ranges;
+            this.escapes = escapes;
+            this.negated = negated;
+            this.ignoreCase = ignoreCase;
+        }
+
+        @Override
+        public boolean accepts(char c) {
+            boolean in = member(c) || ignoreCase && (member(Character.toLowerCase(c)) || member(Character.toUpperCase(c)));
+            return in != negated;
+        }
+
+        private boolean member(char c) {
+            for (int i = 0; i < ranges.length; i += 2) {
+                if (c >= ranges[i] && c <= ranges[i + 1]) {
+                    return true;
+                }
+            }
+            for (CharTest e : escapes) {
+                if (e.accepts(c)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** One pass over a pattern's source, appending tokens. */
     private static final class Translation {
         private final String src;
         private final Dialect dialect;
-        final StringBuilder out = new StringBuilder();
+        final List<Token> tokens = new ArrayList<>();
         int specificity;
+        boolean ignoreCase;
 
         Translation(String src, Dialect dialect) {
             this.src = src;
             this.dialect = dialect;
         }
 
+        private Token add(CharTest test, boolean repeat) {
+            Token t = new Token(test, repeat);
+            tokens.add(t);
+            return t;
+        }
+
+        private void addLiterals(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                add(literal(s.charAt(i), ignoreCase), false);
+            }
+        }
+
         /**
-         * Scheme and authority inside {@code (?i:...)}, the path case-sensitive. A pattern without
+         * Scheme and authority case-insensitive, the path case-sensitive. A pattern without
          * {@code ://} names a host (any scheme), or with a leading {@code /} a path (any host):
          * {@code deny *} beside {@code allow *.corp.example} must mean hosts, not fail to match.
          */
         void url() {
+            ignoreCase = true;
             int sep = src.indexOf("://");
+            int firstSlash = src.indexOf('/');
+            if (sep >= 0 && firstSlash < sep) {
+                sep = -1; // "://" inside a path, e.g. "/redirect?to=https://x", is no scheme
+            }
             int authorityStart;
-            out.append("(?i:");
             if (sep >= 0) {
                 translate(0, sep + 3);
                 authorityStart = sep + 3;
             } else {
-                out.append(src.startsWith("/") ? "[^/]*://[^/]*" : "[^/]*://");
+                add(NOT_SLASH, true);
+                addLiterals("://");
+                if (src.startsWith("/")) {
+                    add(NOT_SLASH, true);
+                }
                 authorityStart = 0;
             }
             int pathStart = findPathStart(authorityStart);
             int authorityEnd = pathStart < 0 ? src.length() : pathStart;
-            // "host:*" means any port; the default port, omitted from the URL, is one of them
             if (authorityEnd - authorityStart >= 2 && src.charAt(authorityEnd - 1) == '*'
                     && src.charAt(authorityEnd - 2) == ':' && !escaped(authorityEnd - 2)) {
+                // "host:*" means any port; the default port, omitted from the URL, is one of them
                 translate(authorityStart, authorityEnd - 2);
-                out.append("(?::[^/]*)?");
+                optional(literal(':', false), NOT_SLASH);
             } else {
                 translate(authorityStart, authorityEnd);
             }
-            out.append(')');
+            ignoreCase = false;
             if (pathStart < 0) {
                 // a pattern that ends at the host matches every path (SPEC §5.2)
-                out.append("(?:[/?#].*)?");
+                optional(c -> c == '/' || c == '?' || c == '#', ANY);
             } else {
                 translate(pathStart, src.length());
             }
+        }
+
+        /** {@code (first rest*)?}: one character, then any run of another kind, or nothing. */
+        private void optional(CharTest first, CharTest rest) {
+            Token head = add(first, false);
+            add(rest, true);
+            head.skipTo = tokens.size();
         }
 
         private boolean escaped(int index) {
@@ -140,113 +293,109 @@ final class Glob {
         }
 
         void translate(int from, int to) {
-            boolean quantifiable = false; // the previous token was an escape or a class
+            CharTest quantifiable = null; // the previous token, when it was an escape or a class
             int i = from;
             while (i < to) {
                 char c = src.charAt(i);
                 if (dialect == Dialect.COMMAND) {
                     if (c == '*') {
-                        out.append(".*");
+                        add(ANY, true);
                         while (i + 1 < to && src.charAt(i + 1) == '*') {
                             i++;
                         }
                     } else if (c == '?') {
-                        out.append('.');
+                        add(ANY, false);
                     } else {
-                        int cp = src.codePointAt(i);
-                        appendLiteral(out, cp);
+                        add(literal(c, false), false);
                         specificity++;
-                        i += Character.charCount(cp) - 1;
                     }
                     i++;
                     continue;
                 }
+                CharTest single = null;
                 switch (c) {
                     case '*': {
                         int run = 1;
                         while (i + run < to && src.charAt(i + run) == '*') {
                             run++;
                         }
-                        out.append(run >= 2 ? ".*" : "[^/]*");
+                        add(run >= 2 ? ANY : NOT_SLASH, true);
                         i += run;
-                        quantifiable = false;
                         break;
                     }
                     case '?':
-                        out.append("[^/]");
+                        add(NOT_SLASH, false);
                         i++;
-                        quantifiable = false;
                         break;
                     case '\\':
-                        i = escape(i, to);
+                        single = escape(i, to);
+                        add(single, false);
                         specificity++;
-                        quantifiable = true;
+                        i += 2;
                         break;
-                    case '[':
-                        i = charClass(i, to);
+                    case '[': {
+                        int close = classEnd(i);
+                        if (close < 0 || close >= to) {
+                            throw bad(i, "has an unclosed '['; close the character class with ']' or write '\\[' for a literal bracket");
+                        }
+                        single = charClass(i, close);
+                        add(single, false);
                         specificity++;
-                        quantifiable = true;
+                        i = close + 1;
                         break;
+                    }
                     case '+':
-                        if (quantifiable) {
-                            out.append('+');
+                        if (quantifiable != null) {
+                            add(quantifiable, true); // X+ is X then X*
                         } else {
-                            appendLiteral(out, c);
+                            add(literal(c, false), false);
                             specificity++;
                         }
                         i++;
-                        quantifiable = false;
                         break;
-                    default: {
-                        int cp = src.codePointAt(i);
-                        appendLiteral(out, cp);
+                    default:
+                        add(literal(c, ignoreCase), false);
                         specificity++;
-                        i += Character.charCount(cp);
-                        quantifiable = false;
-                    }
+                        i++;
                         break;
                 }
+                quantifiable = single;
             }
         }
 
-        /** Appends the escape at {@code i}; returns the index after it. */
-        private int escape(int i, int to) {
+        private CharTest escape(int i, int to) {
             if (i + 1 >= to) {
                 throw bad(i, "ends with a lone backslash; write '\\\\' for a literal backslash");
             }
             char e = src.charAt(i + 1);
             if (isClassEscape(e)) {
-                out.append('\\').append(e);
-            } else if (isAsciiLetterOrDigit(e)) {
-                throw bad(i, "has the unknown escape '\\" + e + "'; use \\d, \\w, \\s (or \\D, \\W, \\S), or escape punctuation such as '\\.'");
-            } else {
-                appendLiteral(out, e);
+                return escapeClass(e);
             }
-            return i + 2;
+            if (isAsciiLetterOrDigit(e)) {
+                throw bad(i, "has the unknown escape '\\" + e
+                        + "'; use \\d, \\w, \\s (or \\D, \\W, \\S), or escape punctuation such as '\\.'");
+            }
+            return literal(e, ignoreCase);
         }
 
-        /** Appends the class opened at {@code open}, each member re-escaped; returns the index after it. */
-        private int charClass(int open, int to) {
-            int close = classEnd(open);
-            if (close < 0 || close >= to) {
-                throw bad(open, "has an unclosed '['; close the character class with ']' or write '\\[' for a literal bracket");
-            }
-            StringBuilder cls = new StringBuilder("[");
+        private CharTest charClass(int open, int close) {
+            StringBuilder ranges = new StringBuilder();
+            List<CharTest> escapes = new ArrayList<>();
             int i = open + 1;
+            boolean negated = false;
             if (i < close && src.charAt(i) == '^') {
-                cls.append('^');
+                negated = true;
                 i++;
             }
             if (i == close) {
                 throw bad(open, "has an empty character class '" + src.substring(open, close + 1) + "'");
             }
             while (i < close) {
-                char c = src.charAt(i);
-                int lo;
-                if (c == '\\') {
+                char lo = src.charAt(i);
+                if (lo == '\\') {
                     char e = src.charAt(i + 1); // classEnd skipped escapes, so i + 1 < close
                     if (isClassEscape(e)) {
-                        cls.append('\\').append(e);
+                        escapes.add(escapeClass(e));
                         i += 2;
                         continue;
                     }
@@ -256,33 +405,26 @@ final class Glob {
                     lo = e;
                     i += 2;
                 } else {
-                    lo = c;
                     i++;
                 }
+                char hi = lo;
                 if (i + 1 < close && src.charAt(i) == '-') {
-                    int hiIndex = i + 1;
-                    char hi = src.charAt(hiIndex);
-                    int after = hiIndex + 1;
+                    hi = src.charAt(i + 1);
+                    i += 2;
                     if (hi == '\\') {
-                        hi = src.charAt(hiIndex + 1);
+                        hi = src.charAt(i);
                         if (isAsciiLetterOrDigit(hi)) {
-                            throw bad(hiIndex, "has a range ending in an escape class");
+                            throw bad(i - 1, "has a range ending in an escape class");
                         }
-                        after = hiIndex + 2;
+                        i++;
                     }
                     if (hi < lo) {
-                        throw bad(open, "has the backwards range '" + (char) lo + "-" + hi + "' in a character class");
+                        throw bad(open, "has the backwards range '" + lo + "-" + hi + "' in a character class");
                     }
-                    appendLiteral(cls, (char) lo);
-                    cls.append('-');
-                    appendLiteral(cls, hi);
-                    i = after;
-                } else {
-                    appendLiteral(cls, (char) lo);
                 }
+                ranges.append(lo).append(hi);
             }
-            out.append(cls).append(']');
-            return close + 1;
+            return new ClassTest(ranges.toString().toCharArray(), escapes.toArray(new CharTest[0]), negated, ignoreCase);
         }
 
         private IllegalArgumentException bad(int index, String what) {
@@ -296,16 +438,5 @@ final class Glob {
 
     private static boolean isAsciiLetterOrDigit(char c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
-    }
-
-    /** One character as a regex literal, safe inside and outside a class. */
-    static void appendLiteral(StringBuilder out, int c) {
-        if (c < 0x80 && isAsciiLetterOrDigit((char) c)) {
-            out.append((char) c);
-        } else if (c > ' ' && c < 0x7f) {
-            out.append('\\').append((char) c);
-        } else {
-            out.append("\\x{").append(Integer.toHexString(c)).append('}');
-        }
     }
 }

@@ -28,7 +28,7 @@ public final class IssuerTable {
 
     /** Loaded on first use; a broken resource file fails here, in every test that touches it. */
     private static final class BuiltIn {
-        static final IssuerTable TABLE = load();
+        static final IssuerTable TABLE = load(RESOURCE);
     }
 
     /** Whether {@code host} is one of the issuer's own domains; issuer ids as the API_KEY detector names them. */
@@ -82,8 +82,9 @@ public final class IssuerTable {
         }
     }
 
-    static IssuerTable load() {
-        ResourceYaml file = ResourceYaml.load(RESOURCE);
+    /** Reads and validates an issuer file beside this class; tests feed it broken ones. */
+    static IssuerTable load(String resource) {
+        ResourceYaml file = ResourceYaml.load(resource);
         Map<String, Issuer> issuers = new LinkedHashMap<>();
         int n = 0;
         for (JsonNode node : file.list("issuers")) {

@@ -2,7 +2,6 @@ package dev.egressguard.config;
 
 import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * A compiled rule resource (SPEC §5.2): URL globs for {@code network.request}, host globs for
@@ -26,14 +25,12 @@ import java.util.regex.Pattern;
 public final class ResourcePattern {
     private final RuleKind kind;
     private final String source;
-    private final Pattern regex;
-    private final int specificity;
+    private final Glob glob;
 
-    private ResourcePattern(RuleKind kind, String source, Pattern regex, int specificity) {
+    private ResourcePattern(RuleKind kind, String source, Glob glob) {
         this.kind = kind;
         this.source = source;
-        this.regex = regex;
-        this.specificity = specificity;
+        this.glob = glob;
     }
 
     /** @throws IllegalArgumentException with a message fit for a {@code file:line:col:} error. */
@@ -44,7 +41,7 @@ public final class ResourcePattern {
                     + example(kind));
         }
         Glob glob = Glob.compile(pattern, dialect(kind));
-        return new ResourcePattern(kind, pattern, glob.regex, glob.specificity);
+        return new ResourcePattern(kind, pattern, glob);
     }
 
     private static Glob.Dialect dialect(RuleKind kind) {
@@ -79,11 +76,11 @@ public final class ResourcePattern {
         }
         switch (kind) {
             case NETWORK_DNS:
-                return regex.matcher(withoutTrailingDot(subject)).matches();
+                return glob.matches(withoutTrailingDot(subject));
             case SHELL_EXEC:
-                return regex.matcher(subject).matches() || matchesByBasename(subject);
+                return glob.matches(subject) || matchesByBasename(subject);
             default:
-                return regex.matcher(subject).matches();
+                return glob.matches(subject);
         }
     }
 
@@ -98,12 +95,12 @@ public final class ResourcePattern {
         if (slash < 0) {
             return false;
         }
-        return regex.matcher(commandLine.substring(slash + 1)).matches();
+        return glob.matches(commandLine.subSequence(slash + 1, commandLine.length()));
     }
 
     /** The most literal characters wins (SPEC §5.6 step 2); an escape or class counts as one. */
     public int specificity() {
-        return specificity;
+        return glob.specificity;
     }
 
     /**
