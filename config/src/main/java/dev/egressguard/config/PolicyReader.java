@@ -363,11 +363,11 @@ final class PolicyReader {
         List<String> paths = null;
         YamlNode.Entry pathsEntry = m.entry("pathPatterns");
         if (pathsEntry != null) {
-            paths = values.textList(pathsEntry.value, "pathPatterns");
+            paths = values.textList(pathsEntry.value, "pathPatterns", YamlValues.MAX_PATTERN);
             if (paths != null) {
                 for (YamlNode p : pathsEntry.value.items) {
-                    if (p.isScalar() && !p.text.startsWith("/")) {
-                        errors.at(p, "pathPatterns entry '" + YamlNode.shorten(p.text) + "' must start with '/'");
+                    if (p.isScalar() && paths.contains(p.text)) {
+                        checkPathPattern(p);
                     }
                 }
             }
@@ -375,7 +375,27 @@ final class PolicyReader {
         if (id == null || category == null || risk == null || domains == null) {
             return null;
         }
-        return new Endpoint(id, name, category, domains, paths, risk, description, direction);
+        Endpoint endpoint = new Endpoint(id, name, category, domains, paths, risk, description, direction);
+        try {
+            // The registry's own check, as with() will apply it; the parts were checked above.
+            EndpointRegistry.validate(endpoint);
+        } catch (IllegalArgumentException e) {
+            errors.at(m, e.getMessage());
+            return null;
+        }
+        return endpoint;
+    }
+
+    private void checkPathPattern(YamlNode p) {
+        if (!p.text.startsWith("/")) {
+            errors.at(p, "pathPatterns entry '" + YamlNode.shorten(p.text) + "' must start with '/'");
+            return;
+        }
+        try {
+            Glob.compile(p.text, Glob.Dialect.PATH);
+        } catch (IllegalArgumentException e) {
+            errors.at(p, "pathPatterns entry: " + e.getMessage());
+        }
     }
 
     private String optionalText(YamlNode m, String key) {
