@@ -60,8 +60,8 @@ final class YamlTreeReader {
 
     /** The document's root, or null when it could not be read (the reason is in {@code errors}). */
     static YamlNode read(String yaml, PolicyErrors errors) {
-        try (YAMLParser parser = (YAMLParser) FACTORY.createParser(new StringReader(yaml))) {
-            return new YamlTreeReader(parser, errors).readDocument(yaml);
+        try (YAMLParser parser = FACTORY.createParser(new StringReader(yaml))) {
+            return new YamlTreeReader(parser, errors).readDocument();
         } catch (Fatal f) {
             errors.add(f.line, f.column, f.getMessage());
         } catch (JsonProcessingException e) {
@@ -73,7 +73,7 @@ final class YamlTreeReader {
         return null;
     }
 
-    private YamlNode readDocument(String yaml) throws IOException {
+    private YamlNode readDocument() throws IOException {
         JsonToken first = parser.nextToken();
         if (first == null) {
             throw new Fatal(1, 1, "empty policy: expected a mapping of policy keys (name, mode, rules, ...)");
