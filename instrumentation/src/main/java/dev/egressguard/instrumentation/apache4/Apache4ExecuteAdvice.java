@@ -42,7 +42,8 @@ public final class Apache4ExecuteAdvice {
                             url = ((HttpUriRequest) request).getURI().toString();
                         }
                         if (target != null && !url.regionMatches(true, 0, "http", 0, 4)) {
-                            url = target.toURI() + (url.startsWith("/") ? url : "/" + url);
+                            // no "+": string concatenation compiles to invokedynamic, which Java 6 class files cannot hold
+                            url = target.toURI().concat(url.startsWith("/") ? url : "/".concat(url));
                         }
                         Map<String, List<String>> headers = new TreeMap<String, List<String>>(String.CASE_INSENSITIVE_ORDER);
                         Header[] given = request.getAllHeaders();

@@ -2,6 +2,7 @@ package dev.egressguard.instrumentation.apache5;
 
 import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
@@ -14,7 +15,8 @@ import net.bytebuddy.agent.builder.AgentBuilder;
  * Apache HttpClient 5.x: the first hop where every classic execute overload meets
  * ({@link Apache5ClassicExecuteAdvice}) and where every async one does
  * ({@link Apache5AsyncExecuteAdvice}); each further hop, classic or async, where the redirect is
- * approved ({@link Apache5RedirectAdvice}, HttpClient 5.4+).
+ * approved ({@link Apache5RedirectAdvice}, HttpClient 5.4+); and a block is never retried
+ * ({@link Apache5NoRetryAdvice}).
  */
 public final class Apache5Instrumentation {
     public static final String CHANNEL = "apache-httpclient5";
@@ -49,6 +51,13 @@ public final class Apache5Instrumentation {
                         .advice(named("isRedirectAllowed").and(takesArguments(4))
                                         .and(takesArgument(2, named("org.apache.hc.core5.http.HttpRequest")))
                                         .and(not(isAbstract())),
-                                Apache5RedirectAdvice.class.getName()));
+                                Apache5RedirectAdvice.class.getName()))
+                .type(not(isInterface()).and(hasSuperType(named("org.apache.hc.client5.http.HttpRequestRetryStrategy"))))
+                .transform(new AgentBuilder.Transformer.ForAdvice()
+                        .include(advice)
+                        .advice(named("retryRequest").and(takesArguments(4))
+                                        .and(takesArgument(1, named("java.io.IOException")))
+                                        .and(not(isAbstract())),
+                                Apache5NoRetryAdvice.class.getName()));
     }
 }
