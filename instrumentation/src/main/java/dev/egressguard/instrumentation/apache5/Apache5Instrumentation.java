@@ -1,15 +1,16 @@
 package dev.egressguard.instrumentation.apache5;
 
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import dev.egressguard.instrumentation.EgressInstrumentation;
 import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Apache HttpClient 5.x: the first hop where every classic execute overload meets
@@ -18,41 +19,62 @@ import net.bytebuddy.agent.builder.AgentBuilder;
  * approved ({@link Apache5RedirectAdvice}, HttpClient 5.4+); and a block is never retried
  * ({@link Apache5NoRetryAdvice}).
  */
-public final class Apache5Instrumentation {
+public final class Apache5Instrumentation implements EgressInstrumentation {
     public static final String CHANNEL = "apache-httpclient5";
 
+    static final ElementMatcher.Junction<TypeDescription> CLASSIC = namedOneOf(
+            "org.apache.hc.client5.http.impl.classic.InternalHttpClient",
+            "org.apache.hc.client5.http.impl.classic.MinimalHttpClient");
+    static final ElementMatcher.Junction<TypeDescription> ASYNC = namedOneOf(
+            "org.apache.hc.client5.http.impl.async.InternalAbstractHttpAsyncClient",
+            "org.apache.hc.client5.http.impl.async.AbstractMinimalHttpAsyncClientBase");
+    /**
+     * By name to keep class loading cheap: the interface itself, whose default isRedirectAllowed serves
+     * strategies that do not override it, and the library's strategy, which does.
+     */
+    static final ElementMatcher.Junction<TypeDescription> REDIRECTS = namedOneOf(
+            "org.apache.hc.client5.http.protocol.RedirectStrategy",
+            "org.apache.hc.client5.http.impl.DefaultRedirectStrategy");
+    static final ElementMatcher.Junction<TypeDescription> RETRIES = namedOneOf(
+            "org.apache.hc.client5.http.impl.DefaultHttpRequestRetryStrategy");
+
+    @Override
     public String channel() {
         return CHANNEL;
     }
 
+    @Override
+    public ElementMatcher.Junction<TypeDescription> types() {
+        return CLASSIC.or(ASYNC).or(REDIRECTS).or(RETRIES);
+    }
+
+    @Override
     public AgentBuilder extend(AgentBuilder builder) {
+        // advice named, not loaded: it names HttpClient types that the agent's own loader cannot see
         ClassLoader advice = Apache5Instrumentation.class.getClassLoader();
         return builder
-                .type(namedOneOf("org.apache.hc.client5.http.impl.classic.InternalHttpClient",
-                        "org.apache.hc.client5.http.impl.classic.MinimalHttpClient"))
+                .type(CLASSIC)
                 .transform(new AgentBuilder.Transformer.ForAdvice()
                         .include(advice)
                         .advice(named("doExecute").and(takesArguments(3))
                                         .and(takesArgument(1, named("org.apache.hc.core5.http.ClassicHttpRequest")))
                                         .and(not(isAbstract())),
                                 Apache5ClassicExecuteAdvice.class.getName()))
-                .type(namedOneOf("org.apache.hc.client5.http.impl.async.InternalAbstractHttpAsyncClient",
-                        "org.apache.hc.client5.http.impl.async.AbstractMinimalHttpAsyncClientBase"))
+                .type(ASYNC)
                 .transform(new AgentBuilder.Transformer.ForAdvice()
                         .include(advice)
                         .advice(named("doExecute").and(takesArguments(6))
                                         .and(takesArgument(1, named("org.apache.hc.core5.http.nio.AsyncRequestProducer")))
                                         .and(not(isAbstract())),
                                 Apache5AsyncExecuteAdvice.class.getName()))
-                // the interface too: its default isRedirectAllowed serves strategies that do not override it
-                .type(hasSuperType(named("org.apache.hc.client5.http.protocol.RedirectStrategy")))
+                .type(REDIRECTS)
                 .transform(new AgentBuilder.Transformer.ForAdvice()
                         .include(advice)
                         .advice(named("isRedirectAllowed").and(takesArguments(4))
                                         .and(takesArgument(2, named("org.apache.hc.core5.http.HttpRequest")))
                                         .and(not(isAbstract())),
                                 Apache5RedirectAdvice.class.getName()))
-                .type(not(isInterface()).and(hasSuperType(named("org.apache.hc.client5.http.HttpRequestRetryStrategy"))))
+                .type(RETRIES)
                 .transform(new AgentBuilder.Transformer.ForAdvice()
                         .include(advice)
                         .advice(named("retryRequest").and(takesArguments(4))

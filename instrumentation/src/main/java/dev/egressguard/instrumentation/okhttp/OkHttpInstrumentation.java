@@ -8,6 +8,7 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import dev.egressguard.instrumentation.EgressInstrumentation;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
@@ -18,16 +19,24 @@ import net.bytebuddy.matcher.ElementMatcher;
  * same chain classes), execute and enqueue alike, decided in {@code RealInterceptorChain.proceed}
  * just before {@code BridgeInterceptor} (see {@link OkHttpHopAdvice}).
  */
-public final class OkHttpInstrumentation {
+public final class OkHttpInstrumentation implements EgressInstrumentation {
     public static final String CHANNEL = "okhttp";
     static final String CHAIN = "okhttp3.internal.http.RealInterceptorChain";
 
+    @Override
     public String channel() {
         return CHANNEL;
     }
 
+    @Override
+    public ElementMatcher.Junction<TypeDescription> types() {
+        return named(CHAIN);
+    }
+
+    @Override
     public AgentBuilder extend(AgentBuilder builder) {
-        return builder.type(named(CHAIN))
+        // advice named, not loaded: it names OkHttp types that the agent's own loader cannot see
+        return builder.type(types())
                 .transform(new AgentBuilder.Transformer.ForAdvice()
                         .include(OkHttpInstrumentation.class.getClassLoader())
                         .advice(hopMethod(), OkHttpHopAdvice.class.getName()));

@@ -1,6 +1,11 @@
 package dev.egressguard.instrumentation.clients;
 
 import dev.egressguard.api.EgressDispatcher;
+import dev.egressguard.instrumentation.EgressInstrumentation;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.matcher.ElementMatchers;
 import dev.egressguard.instrumentation.apache4.Apache4Instrumentation;
 import dev.egressguard.instrumentation.apache5.Apache5Instrumentation;
 import dev.egressguard.instrumentation.okhttp.OkHttpInstrumentation;
@@ -21,8 +26,19 @@ final class Hooks {
 
     static synchronized ScriptedHandler install() {
         if (!installed) {
-            AgentBuilder builder = new AgentBuilder.Default()
+            List<EgressInstrumentation> paths = List.of(
+                    new OkHttpInstrumentation(), new Apache4Instrumentation(), new Apache5Instrumentation());
+            ElementMatcher.Junction<TypeDescription> instrumented = ElementMatchers.none();
+            for (EgressInstrumentation path : paths) {
+                instrumented = instrumented.or(path.types());
+            }
+            // configured as the agent's installer does
+            AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+                    .disableClassFormatChanges()
                     .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                    .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
+                    .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
+                    .ignore(ElementMatchers.not(instrumented))
                     .with(new AgentBuilder.Listener.Adapter() {
                         @Override
                         public void onTransformation(TypeDescription type, ClassLoader loader, JavaModule module,
@@ -37,9 +53,9 @@ final class Hooks {
                             System.err.println("HOOK-ERROR " + typeName + ": " + throwable);
                         }
                     });
-            builder = new OkHttpInstrumentation().extend(builder);
-            builder = new Apache4Instrumentation().extend(builder);
-            builder = new Apache5Instrumentation().extend(builder);
+            for (EgressInstrumentation path : paths) {
+                builder = path.extend(builder);
+            }
             builder.installOn(ByteBuddyAgent.install());
             EgressDispatcher.install(HANDLER);
             installed = true;
