@@ -59,7 +59,9 @@ public final class Apache4ExecuteAdvice {
                                 ? ((HttpEntityEnclosingRequest) request).getEntity() : null;
                         byte[] bytes = null;
                         int bodyState = HttpEgress.BODY_NONE;
+                        long length = 0;
                         if (entity != null) {
+                            length = entity.getContentLength();
                             if (entity.getContentType() != null && !headers.containsKey("Content-Type")) {
                                 List<String> values = new ArrayList<String>(1);
                                 values.add(entity.getContentType().getValue());
@@ -68,11 +70,15 @@ public final class Apache4ExecuteAdvice {
                             if (!entity.isRepeatable() || entity.isStreaming()) {
                                 // a stream read here would be gone for the request
                                 bodyState = HttpEgress.BODY_UNREADABLE;
+                            } else if (entity.getContentLength() > EgressDispatcher.maxBodyBytes()) {
+                                // too large to hold: the engine applies oversizedBody to the declared length
+                                bodyState = HttpEgress.BODY_UNREADABLE;
                             } else {
                                 try {
                                     ByteArrayOutputStream out = new ByteArrayOutputStream();
                                     entity.writeTo(out);
                                     bytes = out.toByteArray();
+                                    length = bytes.length;
                                     bodyState = bytes.length == 0 ? HttpEgress.BODY_NONE : HttpEgress.BODY_REPLACEABLE;
                                 } catch (Throwable unreadable) {
                                     bytes = null;
@@ -81,14 +87,14 @@ public final class Apache4ExecuteAdvice {
                             }
                         }
                         HttpEgress egress = new HttpEgress("apache-httpclient4", request.getRequestLine().getMethod(),
-                                url, headers, bytes, bodyState);
+                                url, headers, bytes, bodyState, length);
                         try {
                             EgressDispatcher.onHttpRequest(egress);
                         } catch (EgressBlockedException e) {
                             blocked = e;
                         }
                         byte[] replacement = egress.replacementBody();
-                        if (blocked == null && replacement != null && entity != null) {
+                        if (blocked == null && replacement != null && bodyState == HttpEgress.BODY_REPLACEABLE) {
                             ByteArrayEntity redacted = new ByteArrayEntity(replacement);
                             redacted.setContentType(entity.getContentType());
                             redacted.setContentEncoding(entity.getContentEncoding());
@@ -100,7 +106,8 @@ public final class Apache4ExecuteAdvice {
                 }
             }
         } catch (Throwable internal) {
-            // egress-guard's own failure is never the application's: the dispatcher applied failMode
+            // egress-guard's own failure is never the application's
+            EgressDispatcher.internalError("apache-httpclient4 execute", internal);
         }
         if (blocked != null) {
             throw blocked;

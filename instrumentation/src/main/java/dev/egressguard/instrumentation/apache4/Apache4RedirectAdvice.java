@@ -54,7 +54,9 @@ public final class Apache4RedirectAdvice {
                         ? ((HttpEntityEnclosingRequest) redirect).getEntity() : null;
                 byte[] bytes = null;
                 int bodyState = HttpEgress.BODY_NONE;
+                long length = 0;
                 if (entity != null) {
+                    length = entity.getContentLength();
                     if (entity.getContentType() != null && !headers.containsKey("Content-Type")) {
                         List<String> values = new ArrayList<String>(1);
                         values.add(entity.getContentType().getValue());
@@ -62,11 +64,15 @@ public final class Apache4RedirectAdvice {
                     }
                     if (!entity.isRepeatable() || entity.isStreaming()) {
                         bodyState = HttpEgress.BODY_UNREADABLE;
+                    } else if (entity.getContentLength() > EgressDispatcher.maxBodyBytes()) {
+                        // too large to hold: the engine applies oversizedBody to the declared length
+                        bodyState = HttpEgress.BODY_UNREADABLE;
                     } else {
                         try {
                             ByteArrayOutputStream out = new ByteArrayOutputStream();
                             entity.writeTo(out);
                             bytes = out.toByteArray();
+                            length = bytes.length;
                             bodyState = bytes.length == 0 ? HttpEgress.BODY_NONE : HttpEgress.BODY_REPLACEABLE;
                         } catch (Throwable unreadable) {
                             bytes = null;
@@ -75,14 +81,14 @@ public final class Apache4RedirectAdvice {
                     }
                 }
                 HttpEgress egress = new HttpEgress("apache-httpclient4", redirect.getMethod(),
-                        redirect.getURI().toString(), headers, bytes, bodyState);
+                        redirect.getURI().toString(), headers, bytes, bodyState, length);
                 try {
                     EgressDispatcher.onHttpRequest(egress);
                 } catch (EgressBlockedException e) {
                     blocked = e;
                 }
                 byte[] replacement = egress.replacementBody();
-                if (blocked == null && replacement != null && entity != null) {
+                if (blocked == null && replacement != null && bodyState == HttpEgress.BODY_REPLACEABLE) {
                     ByteArrayEntity redacted = new ByteArrayEntity(replacement);
                     redacted.setContentType(entity.getContentType());
                     redacted.setContentEncoding(entity.getContentEncoding());
@@ -90,7 +96,8 @@ public final class Apache4RedirectAdvice {
                 }
             }
         } catch (Throwable internal) {
-            // egress-guard's own failure is never the application's: the dispatcher applied failMode
+            // egress-guard's own failure is never the application's
+            EgressDispatcher.internalError("apache-httpclient4 redirect", internal);
         } finally {
             EgressDispatcher.exit();
         }

@@ -82,17 +82,21 @@ public final class Apache5AsyncExecuteAdvice {
                         String contentType = null;
                         byte[] bytes = null;
                         int bodyState = HttpEgress.BODY_NONE;
+                        long length = 0;
                         if (request instanceof SimpleHttpRequest) {
                             SimpleBody simple = ((SimpleHttpRequest) request).getBody();
                             if (simple != null) {
                                 bytes = simple.getBodyBytes();
+                                length = bytes == null ? 0 : bytes.length;
                                 contentType = simple.getContentType() == null ? null : simple.getContentType().toString();
                                 bodyState = bytes == null || bytes.length == 0 ? HttpEgress.BODY_NONE : HttpEgress.BODY_REPLACEABLE;
                             }
                         } else if (request == null) {
                             bodyState = HttpEgress.BODY_UNREADABLE;
+                            length = -1;
                         } else if (entity != null) {
                             contentType = entity.getContentType();
+                            length = entity.getContentLength();
                             if (entity instanceof BasicAsyncEntityProducer && entity.isRepeatable()) {
                                 Field bufferField = BasicAsyncEntityProducer.class.getDeclaredField("bytebuf");
                                 bufferField.setAccessible(true);
@@ -100,6 +104,7 @@ public final class Apache5AsyncExecuteAdvice {
                                 whole.clear();
                                 bytes = new byte[whole.remaining()];
                                 whole.get(bytes);
+                                length = bytes.length;
                                 bodyState = bytes.length == 0 ? HttpEgress.BODY_NONE : HttpEgress.BODY_REPLACEABLE;
                             } else {
                                 bodyState = HttpEgress.BODY_UNREADABLE;
@@ -110,7 +115,7 @@ public final class Apache5AsyncExecuteAdvice {
                             values.add(contentType);
                             headers.put("Content-Type", values);
                         }
-                        HttpEgress egress = new HttpEgress("apache-httpclient5", method, url, headers, bytes, bodyState);
+                        HttpEgress egress = new HttpEgress("apache-httpclient5", method, url, headers, bytes, bodyState, length);
                         try {
                             EgressDispatcher.onHttpRequest(egress);
                         } catch (EgressBlockedException e) {
@@ -133,7 +138,8 @@ public final class Apache5AsyncExecuteAdvice {
                 }
             }
         } catch (Throwable internal) {
-            // egress-guard's own failure is never the application's: the dispatcher applied failMode
+            // egress-guard's own failure is never the application's
+            EgressDispatcher.internalError("apache-httpclient5 async execute", internal);
         }
         return blocked;
     }

@@ -54,7 +54,9 @@ public final class Apache5ClassicExecuteAdvice {
                         HttpEntity entity = request.getEntity();
                         byte[] bytes = null;
                         int bodyState = HttpEgress.BODY_NONE;
+                        long length = 0;
                         if (entity != null) {
+                            length = entity.getContentLength();
                             if (entity.getContentType() != null && !headers.containsKey("Content-Type")) {
                                 List<String> values = new ArrayList<String>(1);
                                 values.add(entity.getContentType());
@@ -63,11 +65,15 @@ public final class Apache5ClassicExecuteAdvice {
                             if (!entity.isRepeatable() || entity.isStreaming()) {
                                 // a stream read here would be gone for the request
                                 bodyState = HttpEgress.BODY_UNREADABLE;
+                            } else if (entity.getContentLength() > EgressDispatcher.maxBodyBytes()) {
+                                // too large to hold: the engine applies oversizedBody to the declared length
+                                bodyState = HttpEgress.BODY_UNREADABLE;
                             } else {
                                 try {
                                     ByteArrayOutputStream out = new ByteArrayOutputStream();
                                     entity.writeTo(out);
                                     bytes = out.toByteArray();
+                                    length = bytes.length;
                                     bodyState = bytes.length == 0 ? HttpEgress.BODY_NONE : HttpEgress.BODY_REPLACEABLE;
                                 } catch (Throwable unreadable) {
                                     bytes = null;
@@ -76,14 +82,14 @@ public final class Apache5ClassicExecuteAdvice {
                             }
                         }
                         HttpEgress egress = new HttpEgress("apache-httpclient5", request.getMethod(), url, headers,
-                                bytes, bodyState);
+                                bytes, bodyState, length);
                         try {
                             EgressDispatcher.onHttpRequest(egress);
                         } catch (EgressBlockedException e) {
                             blocked = e;
                         }
                         byte[] replacement = egress.replacementBody();
-                        if (blocked == null && replacement != null && entity != null) {
+                        if (blocked == null && replacement != null && bodyState == HttpEgress.BODY_REPLACEABLE) {
                             request.setEntity(new ByteArrayEntity(replacement,
                                     entity.getContentType() == null ? null : ContentType.parse(entity.getContentType()),
                                     entity.getContentEncoding()));
@@ -94,7 +100,8 @@ public final class Apache5ClassicExecuteAdvice {
                 }
             }
         } catch (Throwable internal) {
-            // egress-guard's own failure is never the application's: the dispatcher applied failMode
+            // egress-guard's own failure is never the application's
+            EgressDispatcher.internalError("apache-httpclient5 execute", internal);
         }
         if (blocked != null) {
             throw blocked;

@@ -49,7 +49,9 @@ public final class Apache5RedirectAdvice {
                 HttpEntity entity = redirect instanceof ClassicHttpRequest ? ((ClassicHttpRequest) redirect).getEntity() : null;
                 byte[] bytes = null;
                 int bodyState = HttpEgress.BODY_NONE;
+                long length = 0;
                 if (entity != null) {
+                    length = entity.getContentLength();
                     if (entity.getContentType() != null && !headers.containsKey("Content-Type")) {
                         List<String> values = new ArrayList<String>(1);
                         values.add(entity.getContentType());
@@ -57,11 +59,15 @@ public final class Apache5RedirectAdvice {
                     }
                     if (!entity.isRepeatable() || entity.isStreaming()) {
                         bodyState = HttpEgress.BODY_UNREADABLE;
+                    } else if (entity.getContentLength() > EgressDispatcher.maxBodyBytes()) {
+                        // too large to hold: the engine applies oversizedBody to the declared length
+                        bodyState = HttpEgress.BODY_UNREADABLE;
                     } else {
                         try {
                             ByteArrayOutputStream out = new ByteArrayOutputStream();
                             entity.writeTo(out);
                             bytes = out.toByteArray();
+                            length = bytes.length;
                             bodyState = bytes.length == 0 ? HttpEgress.BODY_NONE : HttpEgress.BODY_REPLACEABLE;
                         } catch (Throwable unreadable) {
                             bytes = null;
@@ -74,21 +80,22 @@ public final class Apache5RedirectAdvice {
                     bodyState = HttpEgress.BODY_UNREADABLE;
                 }
                 HttpEgress egress = new HttpEgress("apache-httpclient5", method, redirect.getUri().toString(),
-                        headers, bytes, bodyState);
+                        headers, bytes, bodyState, length);
                 try {
                     EgressDispatcher.onHttpRequest(egress);
                 } catch (EgressBlockedException e) {
                     blocked = e;
                 }
                 byte[] replacement = egress.replacementBody();
-                if (blocked == null && replacement != null && entity != null) {
+                if (blocked == null && replacement != null && bodyState == HttpEgress.BODY_REPLACEABLE) {
                     ((ClassicHttpRequest) redirect).setEntity(new ByteArrayEntity(replacement,
                             entity.getContentType() == null ? null : ContentType.parse(entity.getContentType()),
                             entity.getContentEncoding()));
                 }
             }
         } catch (Throwable internal) {
-            // egress-guard's own failure is never the application's: the dispatcher applied failMode
+            // egress-guard's own failure is never the application's
+            EgressDispatcher.internalError("apache-httpclient5 redirect", internal);
         } finally {
             EgressDispatcher.exit();
         }

@@ -52,8 +52,10 @@ public final class OkHttpHopAdvice {
                         MediaType contentType = null;
                         byte[] bytes = null;
                         int bodyState = HttpEgress.BODY_NONE;
+                        long length = 0;
                         if (body != null) {
                             contentType = body.contentType();
+                            length = body.contentLength();
                             if (contentType != null && !headers.containsKey("Content-Type")) {
                                 List<String> values = new ArrayList<String>(1);
                                 values.add(contentType.toString());
@@ -62,11 +64,15 @@ public final class OkHttpHopAdvice {
                             if (body.isOneShot() || body.isDuplex()) {
                                 // reading would consume what the application meant to send
                                 bodyState = HttpEgress.BODY_UNREADABLE;
+                            } else if (length > EgressDispatcher.maxBodyBytes()) {
+                                // too large to hold: the engine applies oversizedBody to the declared length
+                                bodyState = HttpEgress.BODY_UNREADABLE;
                             } else {
                                 try {
                                     Buffer buffer = new Buffer();
                                     body.writeTo(buffer);
                                     bytes = buffer.readByteArray();
+                                    length = bytes.length;
                                     bodyState = bytes.length == 0 ? HttpEgress.BODY_NONE : HttpEgress.BODY_REPLACEABLE;
                                 } catch (Throwable unreadable) {
                                     bytes = null;
@@ -75,14 +81,14 @@ public final class OkHttpHopAdvice {
                             }
                         }
                         HttpEgress egress = new HttpEgress("okhttp", request.method(), request.url().toString(),
-                                headers, bytes, bodyState);
+                                headers, bytes, bodyState, length);
                         try {
                             EgressDispatcher.onHttpRequest(egress);
                         } catch (EgressBlockedException e) {
                             blocked = e;
                         }
                         byte[] replacement = egress.replacementBody();
-                        if (blocked == null && replacement != null && body != null) {
+                        if (blocked == null && replacement != null && bodyState == HttpEgress.BODY_REPLACEABLE) {
                             // same content type; BridgeInterceptor derives Content-Length from the new body
                             request = request.newBuilder()
                                     .method(request.method(), RequestBody.create(contentType, replacement))
@@ -94,7 +100,8 @@ public final class OkHttpHopAdvice {
                 }
             }
         } catch (Throwable internal) {
-            // egress-guard's own failure is never the application's: the dispatcher applied failMode
+            // egress-guard's own failure is never the application's
+            EgressDispatcher.internalError("okhttp hop", internal);
         }
         if (blocked != null) {
             throw blocked;
