@@ -75,6 +75,9 @@ final class GuardedStreamingOutputStream extends OutputStream {
 
     @Override
     public synchronized void close() throws IOException {
+        if (state.blocked != null) {
+            return; // the write that was blocked already threw; closing must not throw it a second time
+        }
         if (!decided) {
             complete();
         }
