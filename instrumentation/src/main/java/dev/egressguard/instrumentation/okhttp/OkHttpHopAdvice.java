@@ -61,7 +61,14 @@ public final class OkHttpHopAdvice {
                                 values.add(contentType.toString());
                                 headers.put("Content-Type", values);
                             }
-                            if (body.isOneShot() || body.isDuplex()) {
+                            boolean onceOnly;
+                            try {
+                                onceOnly = body.isOneShot() || body.isDuplex();
+                            } catch (NoSuchMethodError before314) {
+                                // OkHttp before 3.14 has neither kind of body
+                                onceOnly = false;
+                            }
+                            if (onceOnly) {
                                 // reading would consume what the application meant to send
                                 bodyState = HttpEgress.BODY_UNREADABLE;
                             } else if (length > EgressDispatcher.maxBodyBytes()) {

@@ -43,16 +43,17 @@ public final class OkHttpInstrumentation implements EgressInstrumentation {
     }
 
     /**
-     * 3.x: RetryAndFollowUpInterceptor calls proceed(Request, Transmitter, Exchange), which
-     * proceed(Request) delegates to; 4.x and 5.x have only proceed(Request). Exactly one of them
-     * per version, so a hop never passes two hooks.
+     * 3.x: RetryAndFollowUpInterceptor calls the many-argument proceed (Request, Transmitter, Exchange in
+     * 3.14; Request, StreamAllocation, HttpCodec, RealConnection before), which proceed(Request) delegates
+     * to; 4.x and 5.x have only proceed(Request). Hooking the many-argument one where it exists, and
+     * proceed(Request) only where it is alone, a hop never passes two hooks.
      */
     static ElementMatcher<MethodDescription> hopMethod() {
-        ElementMatcher.Junction<TypeDescription> hasThreeArgProceed =
-                declaresMethod(named("proceed").and(takesArguments(3)));
+        ElementMatcher.Junction<TypeDescription> hasWiderProceed =
+                declaresMethod(named("proceed").and(not(takesArguments(1))));
         return named("proceed")
                 .and(takesArgument(0, named("okhttp3.Request")))
                 .and(not(isAbstract()))
-                .and(takesArguments(3).or(takesArguments(1).and(isDeclaredBy(not(hasThreeArgProceed)))));
+                .and(not(takesArguments(1)).or(isDeclaredBy(not(hasWiderProceed))));
     }
 }

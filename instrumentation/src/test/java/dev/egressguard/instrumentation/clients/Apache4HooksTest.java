@@ -1,5 +1,6 @@
 package dev.egressguard.instrumentation.clients;
 
+import org.apache.http.impl.client.LaxRedirectStrategy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -118,5 +119,23 @@ class Apache4HooksTest {
     @ValueSource(strings = {"closeable"})
     void clientClosesCleanly(String kind) throws IOException {
         ((CloseableHttpClient) client(kind)).close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"closeable", "legacy"})
+    void aRedirectThatResendsTheBodyIsDecidedWithIt(String kind) throws IOException {
+        handler.mode = ScriptedHandler.Mode.REDACT;
+        HttpClient client = kind.equals("legacy") ? new DefaultHttpClient()
+                : HttpClients.custom().setRedirectStrategy(new LaxRedirectStrategy()).build();
+        if (client instanceof DefaultHttpClient) {
+            ((DefaultHttpClient) client).setRedirectStrategy(new LaxRedirectStrategy());
+        }
+        send(client, post("/redirect307", "{\"ssn\":\"" + ScriptedHandler.MARKER + "\"}"));
+        String redacted = "{\"ssn\":\"[REDACTED]\"}";
+        assertEquals(2, handler.seen.size());
+        assertEquals(server.url("/landing"), handler.seen.get(1).url());
+        assertEquals(redacted, handler.seen.get(1).body());
+        assertEquals(2, server.arrived.size());
+        assertEquals(redacted, new String(server.arrived.get(1).body(), StandardCharsets.UTF_8));
     }
 }

@@ -164,4 +164,15 @@ class Apache5HooksTest {
         async.execute(SimpleRequestBuilder.get(server.url("/clean")).build(), null).get(10, TimeUnit.SECONDS);
         assertTrue(Hooks.ERRORS.isEmpty(), () -> "hooks failed to apply: " + Hooks.ERRORS);
     }
+
+    @Test
+    void classicRedirectThatResendsTheBodyIsDecidedWithIt() throws IOException {
+        handler.mode = ScriptedHandler.Mode.BLOCK_LANDING;
+        assertThrows(EgressBlockedException.class,
+                () -> classic.execute(post("/redirect307", "{\"q\":\"hello\"}"), response -> response.getCode()));
+        assertEquals(2, handler.seen.size());
+        assertEquals("POST", handler.seen.get(1).method());
+        assertEquals("{\"q\":\"hello\"}", handler.seen.get(1).body());
+        assertEquals(1, server.arrived.size(), "the hop to /landing never left");
+    }
 }
