@@ -138,4 +138,22 @@ class OkHttpClientTest {
         assertEquals(1, decided.size(), "decided (and recorded) without its body");
         assertTrue(decided.get(0).matches(".*\"detections\"\\s*:\\s*\\[\\].*"), "nothing inspected, nothing detected");
     }
+
+    /** OkHttp 4 and later follow a 307 with its body (3.x returns the 307 to the application). */
+    @ParameterizedTest
+    @ValueSource(strings = {"okhttp-4.12.0", "okhttp-5.3.0"})
+    void aRedirectThatResendsTheBodyIsDecidedAgain(String client) {
+        String to = chatUrl(server);
+        String redirect = server.url("api.github.com", "/redirect?status=307&to="
+                + java.net.URLEncoder.encode(to, StandardCharsets.UTF_8));
+        AppResult r = app(client).policy(ClientRuns.REDACT_AND_NO_PASTEBIN).args("execute", "POST", redirect, withSsn()).run();
+        assertStatus200(r, 0);
+        List<RecordedRequest> got = server.requests();
+        assertEquals(2, got.size());
+        String expected = withSsn().replace(Policies.ssn(), "[REDACTED]");
+        assertEquals(expected, got.get(0).bodyUtf8());
+        assertEquals(ClientRuns.CHAT, got.get(1).path());
+        assertEquals(expected, got.get(1).bodyUtf8(), "the second hop carries the redacted body");
+        assertEquals(2, decisions(r, "okhttp").size(), "one decision per hop");
+    }
 }
