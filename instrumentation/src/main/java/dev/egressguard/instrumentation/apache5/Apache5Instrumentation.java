@@ -1,5 +1,6 @@
 package dev.egressguard.instrumentation.apache5;
 
+import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
@@ -16,7 +17,8 @@ import net.bytebuddy.matcher.ElementMatcher;
  * Apache HttpClient 5.x: the first hop where every classic execute overload meets
  * ({@link Apache5ClassicExecuteAdvice}) and where every async one does
  * ({@link Apache5AsyncExecuteAdvice}); each further hop, classic or async, where the redirect is
- * approved ({@link Apache5RedirectAdvice}, HttpClient 5.4+); and a block is never retried
+ * approved ({@link Apache5RedirectAdvice}, HttpClient 5.4+) or, before 5.4, where its location is
+ * found ({@link Apache5LocationAdvice}); and a block is never retried
  * ({@link Apache5NoRetryAdvice}).
  */
 public final class Apache5Instrumentation implements EgressInstrumentation {
@@ -74,6 +76,15 @@ public final class Apache5Instrumentation implements EgressInstrumentation {
                                         .and(takesArgument(2, named("org.apache.hc.core5.http.HttpRequest")))
                                         .and(not(isAbstract())),
                                 Apache5RedirectAdvice.class.getName()))
+                // 5.0-5.3 have no isRedirectAllowed: the next hop is decided from the location instead
+                .type(named("org.apache.hc.client5.http.impl.DefaultRedirectStrategy")
+                        .and(not(declaresMethod(named("isRedirectAllowed")))))
+                .transform(new AgentBuilder.Transformer.ForAdvice()
+                        .include(advice)
+                        .advice(named("getLocationURI").and(takesArguments(3))
+                                        .and(takesArgument(1, named("org.apache.hc.core5.http.HttpResponse")))
+                                        .and(not(isAbstract())),
+                                Apache5LocationAdvice.class.getName()))
                 .type(RETRIES)
                 .transform(new AgentBuilder.Transformer.ForAdvice()
                         .include(advice)

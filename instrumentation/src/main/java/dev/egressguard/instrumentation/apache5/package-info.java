@@ -6,7 +6,8 @@
  * AbstractMinimalHttpAsyncClientBase, where every execute overload meets (SimpleHttpRequest ones
  * included), above the retry execs and, for async, on the caller's thread before any I/O; each further
  * hop, classic or async, in {@code RedirectStrategy.isRedirectAllowed} (5.4 and later), which both
- * redirect execs call with the request they are about to send. DefaultHttpRequestRetryStrategy never
+ * redirect execs call with the request they are about to send, or before 5.4 in
+ * {@code DefaultRedirectStrategy.getLocationURI} (the hop's body, when re-sent, is read-only there). DefaultHttpRequestRetryStrategy never
  * retries a block (the async redirect exec reports failures below the retry exec).
  *
  * <ul>
@@ -21,10 +22,10 @@
  * </ul>
  *
  * <p>Not covered: {@code MinimalHttpAsyncClient.execute(AsyncClientExchangeHandler, ...)} called directly
- * (the exchange-handler API below the producer API); redirect hops on 5.0-5.3, which lack
- * isRedirectAllowed.
+ * (the exchange-handler API below the producer API); on 5.0-5.3, redirect hops of an application
+ * RedirectStrategy that does not extend DefaultRedirectStrategy.
  *
  * <p>Tested: 5.5.1 classic, async SimpleHttpRequest, async producer (integration-tests
- * {@code Apache5ClientTest}, and in-process).
+ * {@code Apache5ClientTest}, and in-process); 5.1.3 classic and async, blocks, redact and redirect hops.
  */
 package dev.egressguard.instrumentation.apache5;

@@ -106,4 +106,28 @@ class Apache5ClientTest {
         assertEquals(1, decided.size());
         assertTrue(decided.get(0).matches(".*\"enforced\"\\s*:\\s*false.*"), "recorded as not enforced");
     }
+
+    /** 5.1 has no isRedirectAllowed: the hop is decided from the redirect location, classic and async. */
+    @ParameterizedTest
+    @ValueSource(strings = {"classic", "async"})
+    void beforeFiveFourBlocksAndRedirectHopsAreDecidedToo(String mode) {
+        String url = chatUrl(server);
+        AppResult blocked = ClientRuns.app("apache5", "apache-httpclient5-5.1.3", APP)
+                .args(mode, "POST", url, withSsn()).run();
+        assertBlocked(blocked, 0, "POST", url, "SSN detected in request body");
+        assertEquals(0, server.bytesReceived(), blocked::toString);
+
+        String redirect = ClientRuns.redirectToPastebin(server);
+        AppResult r = ClientRuns.app("apache5", "apache-httpclient5-5.1.3", APP).policy(ClientRuns.REDACT_AND_NO_PASTEBIN)
+                .args(mode, "POST", url, withSsn(), "GET", redirect, "-").run();
+        assertStatus200(r, 0);
+        assertBlocked(r, 1, "GET", server.url("pastebin.com", "/x"), "");
+        List<RecordedRequest> got = server.requests();
+        assertEquals(2, got.size(), "the redacted request and the first hop; never the pastebin hop");
+        assertEquals(withSsn().replace(Policies.ssn(), "[REDACTED]"), got.get(0).bodyUtf8());
+        assertEquals(String.valueOf(got.get(0).body().length), got.get(0).header("Content-Length"));
+        assertEquals("/redirect", got.get(1).path());
+        assertIncidentNamed(blocked, 0);
+        assertEquals(3, decisions(r, CHANNEL).size(), "one decision per hop");
+    }
 }
