@@ -34,7 +34,7 @@ final class DidYouMean {
                 best = candidate;
             }
         }
-        int allowed = Math.max(1, Math.min(3, wanted.length() / 3));
+        int allowed = wanted.length() < 5 ? 1 : Math.max(2, Math.min(3, wanted.length() / 3));
         return bestDistance <= allowed ? best : null;
     }
 

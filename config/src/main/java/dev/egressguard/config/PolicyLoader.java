@@ -49,7 +49,7 @@ public final class PolicyLoader {
         }
         Policy.Builder b = new Policy.Builder();
         b.source = errors.file();
-        new PolicyReader(registry == null ? EndpointRegistry.builtIn() : registry, errors).read(root, b);
+        new PolicyReader(registry, errors).read(root, b);
         if (!errors.isEmpty()) {
             throw errors.toException();
         }

@@ -44,8 +44,8 @@ final class PolicyReader {
     private static final Map<String, RuleKind> RULE_KINDS = ruleKinds();
     private static final Map<String, PatternType> PATTERN_TYPES = patternTypes();
     private static final Pattern ENDPOINT_ID = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
-    private static final Pattern DOMAIN = Pattern.compile("(?:\\*\\.)?(?:[A-Za-z0-9*_-]+\\.)*[A-Za-z0-9*_-]+\\.?");
 
+    /** Null means the built-in registry. */
     private final EndpointRegistry registry;
     private final YamlValues values;
     private final PolicyErrors errors;
@@ -130,7 +130,8 @@ final class PolicyReader {
             return;
         }
         Set<String> known = new LinkedHashSet<>();
-        for (Endpoint e : registry.all()) {
+        // The built-in registry is only needed (and only loaded) when tools are named.
+        for (Endpoint e : (registry != null ? registry : EndpointRegistry.builtIn()).all()) {
             known.add(e.id());
         }
         for (Endpoint e : custom) {
@@ -157,9 +158,10 @@ final class PolicyReader {
             if (d == null) {
                 continue;
             }
-            if (!DOMAIN.matcher(d).matches()) {
-                errors.at(item, key + " entry '" + YamlNode.shorten(d)
-                        + "' must be a host name or a pattern such as '*.corp.example' (no scheme, port or path)");
+            try {
+                DomainPattern.compile(d);
+            } catch (IllegalArgumentException e) {
+                errors.at(item, key + " entry: " + e.getMessage());
                 continue;
             }
             out.add(d);
@@ -406,8 +408,7 @@ final class PolicyReader {
                 try {
                     resource = ResourcePattern.compile(kind, text);
                 } catch (IllegalArgumentException e) {
-                    errors.at(resourceEntry.value, "bad resource pattern '" + YamlNode.shorten(text) + "': "
-                            + e.getMessage());
+                    errors.at(resourceEntry.value, e.getMessage());
                 }
             }
         }

@@ -47,7 +47,7 @@ final class RegexSafety {
                 if (end < n && (regex.charAt(end) == '+' || regex.charAt(end) == '?')) {
                     end++;
                 }
-                if (justClosed != null && justClosed.repeats && repeating && !possessive) {
+                if (justClosed != null && justClosed.repeats && !justClosed.atomic && repeating && !possessive) {
                     return "repeats the group at index " + justClosed.start
                             + " which itself repeats (nested quantifiers such as (a+)+ backtrack exponentially);"
                             + " remove the inner or outer repetition, or make it possessive ('++', '*+') or atomic '(?>...)'";

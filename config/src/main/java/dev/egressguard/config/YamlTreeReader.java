@@ -44,7 +44,7 @@ final class YamlTreeReader {
         options.setMaxAliasesForCollections(MAX_ALIASES);
         options.setNestingDepthLimit(MAX_DEPTH * 2);
         options.setCodePointLimit(PolicyText.MAX_BYTES * 2);
-        options.setAllowDuplicateKeys(false);
+        options.setAllowDuplicateKeys(true); // reported by readMapping, with both lines
         options.setAllowRecursiveKeys(false);
         options.setProcessComments(false);
         return YAMLFactory.builder()

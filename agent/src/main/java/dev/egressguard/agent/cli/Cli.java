@@ -15,6 +15,9 @@ public final class Cli {
         COMMANDS.put("shell-check", new ShellCheckCommand());
         COMMANDS.put("policy", new PolicyCommand());
         COMMANDS.put("endpoints", new EndpointsCommand());
+        COMMANDS.put("audit", new AuditCommand());
+        COMMANDS.put("incidents", new IncidentsCommand());
+        COMMANDS.put("report", new ReportCommand());
     }
 
     private Cli() {

@@ -236,12 +236,86 @@ final class CommandDispatcher {
                 case "setsid":
                     i = skipOptions(args, 1, Set.of());
                     break;
+                case "su": case "script":
+                    commandOption(args, stdin, env, depth);
+                    return true;
+                case "runuser":
+                    if (commandOption(args, stdin, env, depth)) return true;
+                    i = skipOptions(args, 1, Set.of("-u", "-g", "-G", "--user", "--group", "--supp-group"));
+                    break;
+                case "flock":
+                    if (commandOption(args, stdin, env, depth)) return true;
+                    i = skipOptions(args, 1, Set.of("-w", "-E", "--timeout", "--conflict-exit-code")) + 1;
+                    break;
+                case "chroot":
+                    i = skipOptions(args, 1, Set.of()) + 1;
+                    break;
+                case "watch":
+                    watch(args, stdin, env, depth);
+                    return true;
+                case "find":
+                    findExec(args, env, depth);
+                    return true;
                 default:
                     return false;
             }
         }
         if (i < n) analyze(args.subList(i, n), stdin, childEnv, depth + 1, argsFrom);
         return true;
+    }
+
+    /** {@code su -c CMD}, {@code script -c CMD}, {@code flock f -c CMD}: CMD is a shell script. */
+    private boolean commandOption(List<Arg> args, StdinSource stdin, ShellEnvironment env, int depth) {
+        for (int i = 1; i < args.size(); i++) {
+            String t = args.get(i).text;
+            Arg script = null;
+            if ((t.equals("-c") || t.equals("--command")) && i + 1 < args.size()) script = args.get(i + 1);
+            else if (t.startsWith("--command=")) script = new Arg(t.substring(10), args.get(i).origin, args.get(i).dynamic);
+            if (script != null) {
+                if (script.dynamic) ctx.obfuscation(Producers.toolName(args.get(0).text) + " -c runs a script produced at run time");
+                scripts.analyzeText(script.text, script.origin, script.dynamic, stdin, env, depth + 1);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code watch [options] command...}: the words are joined and run by sh -c, unless -x. */
+    private void watch(List<Arg> args, StdinSource stdin, ShellEnvironment env, int depth) {
+        boolean exec = false;
+        int i = 1;
+        while (i < args.size()) {
+            String t = args.get(i).text;
+            if (t.equals("--")) { i++; break; }
+            if (!t.startsWith("-") || t.length() < 2) break;
+            if (t.equals("-x") || t.equals("--exec")) exec = true;
+            i += (t.equals("-n") || t.equals("--interval") || t.equals("-q") || t.equals("--equexit")) ? 2 : 1;
+        }
+        if (i >= args.size()) return;
+        if (exec) {
+            analyze(args.subList(i, args.size()), stdin, env, depth + 1, null);
+            return;
+        }
+        StringBuilder script = new StringBuilder();
+        boolean dynamic = false;
+        for (int j = i; j < args.size(); j++) {
+            if (j > i) script.append(' ');
+            script.append(args.get(j).text);
+            dynamic |= args.get(j).dynamic;
+        }
+        scripts.analyzeText(script.toString(), args.get(i).origin, dynamic, stdin, env, depth + 1);
+    }
+
+    /** {@code find ... -exec cmd {} ;}: each -exec/-execdir/-ok command is run. */
+    private void findExec(List<Arg> args, ShellEnvironment env, int depth) {
+        for (int i = 1; i < args.size(); i++) {
+            String t = args.get(i).text;
+            if (!(t.equals("-exec") || t.equals("-execdir") || t.equals("-ok") || t.equals("-okdir"))) continue;
+            int end = i + 1;
+            while (end < args.size() && !args.get(end).text.equals(";") && !args.get(end).text.equals("+")) end++;
+            if (end > i + 1) analyze(args.subList(i + 1, end), StdinSource.INHERITED, env, depth + 1, null);
+            i = end;
+        }
     }
 
     /** Skips options (those in {@code withValue} take the next argument unless given as --opt=value). */
