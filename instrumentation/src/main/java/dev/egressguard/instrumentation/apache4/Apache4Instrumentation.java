@@ -8,9 +8,10 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.egressguard.instrumentation.EgressInstrumentation;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Apache HttpClient 4.x: the first hop where every execute overload meets
@@ -20,17 +21,19 @@ public final class Apache4Instrumentation implements EgressInstrumentation {
     public static final String CHANNEL = "apache-httpclient4";
 
     /** Only the clients that do the work: wrappers such as DecompressingHttpClient delegate to one of these. */
-    static final ElementMatcher.Junction<TypeDescription> CLIENTS = namedOneOf(
-            "org.apache.http.impl.client.InternalHttpClient",
-            "org.apache.http.impl.client.MinimalHttpClient",
-            "org.apache.http.impl.client.AbstractHttpClient");
+    static final String[] CLIENTS = {
+        "org.apache.http.impl.client.InternalHttpClient",
+        "org.apache.http.impl.client.MinimalHttpClient",
+        "org.apache.http.impl.client.AbstractHttpClient",
+    };
     /**
      * The library's redirect strategies, by name to keep class loading cheap; LaxRedirectStrategy inherits
      * getRedirect, and an application's strategy that extends one of these and calls super is covered.
      */
-    static final ElementMatcher.Junction<TypeDescription> REDIRECTS = namedOneOf(
-            "org.apache.http.impl.client.DefaultRedirectStrategy",
-            "org.apache.http.impl.client.DefaultRedirectStrategyAdaptor");
+    static final String[] REDIRECTS = {
+        "org.apache.http.impl.client.DefaultRedirectStrategy",
+        "org.apache.http.impl.client.DefaultRedirectStrategyAdaptor",
+    };
 
     @Override
     public String channel() {
@@ -38,8 +41,10 @@ public final class Apache4Instrumentation implements EgressInstrumentation {
     }
 
     @Override
-    public ElementMatcher.Junction<TypeDescription> types() {
-        return CLIENTS.or(REDIRECTS);
+    public Set<String> typeNames() {
+        Set<String> names = new HashSet<>(Arrays.asList(CLIENTS));
+        names.addAll(Arrays.asList(REDIRECTS));
+        return names;
     }
 
     @Override
@@ -47,7 +52,7 @@ public final class Apache4Instrumentation implements EgressInstrumentation {
         // advice named, not loaded: it names HttpClient types that the agent's own loader cannot see
         ClassLoader advice = Apache4Instrumentation.class.getClassLoader();
         return builder
-                .type(CLIENTS)
+                .type(namedOneOf(CLIENTS))
                 .transform(new AgentBuilder.Transformer.ForAdvice()
                         .include(advice)
                         .advice(named("doExecute").and(takesArguments(3))
@@ -55,7 +60,7 @@ public final class Apache4Instrumentation implements EgressInstrumentation {
                                         .and(takesArgument(1, named("org.apache.http.HttpRequest")))
                                         .and(not(isAbstract())),
                                 Apache4ExecuteAdvice.class.getName()))
-                .type(REDIRECTS)
+                .type(namedOneOf(REDIRECTS))
                 .transform(new AgentBuilder.Transformer.ForAdvice()
                         .include(advice)
                         .advice(named("getRedirect").and(takesArguments(3)).and(not(isAbstract())),

@@ -9,9 +9,10 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.egressguard.instrumentation.EgressInstrumentation;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Apache HttpClient 5.x: the first hop where every classic execute overload meets
@@ -24,21 +25,24 @@ import net.bytebuddy.matcher.ElementMatcher;
 public final class Apache5Instrumentation implements EgressInstrumentation {
     public static final String CHANNEL = "apache-httpclient5";
 
-    static final ElementMatcher.Junction<TypeDescription> CLASSIC = namedOneOf(
-            "org.apache.hc.client5.http.impl.classic.InternalHttpClient",
-            "org.apache.hc.client5.http.impl.classic.MinimalHttpClient");
-    static final ElementMatcher.Junction<TypeDescription> ASYNC = namedOneOf(
-            "org.apache.hc.client5.http.impl.async.InternalAbstractHttpAsyncClient",
-            "org.apache.hc.client5.http.impl.async.AbstractMinimalHttpAsyncClientBase");
+    static final String[] CLASSIC = {
+        "org.apache.hc.client5.http.impl.classic.InternalHttpClient",
+        "org.apache.hc.client5.http.impl.classic.MinimalHttpClient",
+    };
+    static final String[] ASYNC = {
+        "org.apache.hc.client5.http.impl.async.InternalAbstractHttpAsyncClient",
+        "org.apache.hc.client5.http.impl.async.AbstractMinimalHttpAsyncClientBase",
+    };
     /**
      * By name to keep class loading cheap: the interface itself, whose default isRedirectAllowed serves
      * strategies that do not override it, and the library's strategy, which does.
      */
-    static final ElementMatcher.Junction<TypeDescription> REDIRECTS = namedOneOf(
-            "org.apache.hc.client5.http.protocol.RedirectStrategy",
-            "org.apache.hc.client5.http.impl.DefaultRedirectStrategy");
-    static final ElementMatcher.Junction<TypeDescription> RETRIES = namedOneOf(
-            "org.apache.hc.client5.http.impl.DefaultHttpRequestRetryStrategy");
+    static final String[] REDIRECTS = {
+        "org.apache.hc.client5.http.protocol.RedirectStrategy",
+        "org.apache.hc.client5.http.impl.DefaultRedirectStrategy",
+    };
+    static final String DEFAULT_REDIRECTS = "org.apache.hc.client5.http.impl.DefaultRedirectStrategy";
+    static final String RETRIES = "org.apache.hc.client5.http.impl.DefaultHttpRequestRetryStrategy";
 
     @Override
     public String channel() {
@@ -46,8 +50,12 @@ public final class Apache5Instrumentation implements EgressInstrumentation {
     }
 
     @Override
-    public ElementMatcher.Junction<TypeDescription> types() {
-        return CLASSIC.or(ASYNC).or(REDIRECTS).or(RETRIES);
+    public Set<String> typeNames() {
+        Set<String> names = new HashSet<>(Arrays.asList(CLASSIC));
+        names.addAll(Arrays.asList(ASYNC));
+        names.addAll(Arrays.asList(REDIRECTS));
+        names.add(RETRIES);
+        return names;
     }
 
     @Override
@@ -55,21 +63,21 @@ public final class Apache5Instrumentation implements EgressInstrumentation {
         // advice named, not loaded: it names HttpClient types that the agent's own loader cannot see
         ClassLoader advice = Apache5Instrumentation.class.getClassLoader();
         return builder
-                .type(CLASSIC)
+                .type(namedOneOf(CLASSIC))
                 .transform(new AgentBuilder.Transformer.ForAdvice()
                         .include(advice)
                         .advice(named("doExecute").and(takesArguments(3))
                                         .and(takesArgument(1, named("org.apache.hc.core5.http.ClassicHttpRequest")))
                                         .and(not(isAbstract())),
                                 Apache5ClassicExecuteAdvice.class.getName()))
-                .type(ASYNC)
+                .type(namedOneOf(ASYNC))
                 .transform(new AgentBuilder.Transformer.ForAdvice()
                         .include(advice)
                         .advice(named("doExecute").and(takesArguments(6))
                                         .and(takesArgument(1, named("org.apache.hc.core5.http.nio.AsyncRequestProducer")))
                                         .and(not(isAbstract())),
                                 Apache5AsyncExecuteAdvice.class.getName()))
-                .type(REDIRECTS)
+                .type(namedOneOf(REDIRECTS))
                 .transform(new AgentBuilder.Transformer.ForAdvice()
                         .include(advice)
                         .advice(named("isRedirectAllowed").and(takesArguments(4))
@@ -77,7 +85,7 @@ public final class Apache5Instrumentation implements EgressInstrumentation {
                                         .and(not(isAbstract())),
                                 Apache5RedirectAdvice.class.getName()))
                 // 5.0-5.3 have no isRedirectAllowed: the next hop is decided from the location instead
-                .type(named("org.apache.hc.client5.http.impl.DefaultRedirectStrategy")
+                .type(named(DEFAULT_REDIRECTS)
                         .and(not(declaresMethod(named("isRedirectAllowed")))))
                 .transform(new AgentBuilder.Transformer.ForAdvice()
                         .include(advice)
@@ -85,7 +93,7 @@ public final class Apache5Instrumentation implements EgressInstrumentation {
                                         .and(takesArgument(1, named("org.apache.hc.core5.http.HttpResponse")))
                                         .and(not(isAbstract())),
                                 Apache5LocationAdvice.class.getName()))
-                .type(RETRIES)
+                .type(named(RETRIES))
                 .transform(new AgentBuilder.Transformer.ForAdvice()
                         .include(advice)
                         .advice(named("retryRequest").and(takesArguments(4))

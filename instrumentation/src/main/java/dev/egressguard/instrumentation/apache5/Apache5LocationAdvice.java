@@ -21,8 +21,8 @@ import org.apache.hc.core5.http.HttpResponse;
  * {@code DefaultRedirectStrategy.getLocationURI}, whose answer both redirect execs turn into the next
  * hop. The hop's method follows the execs' rule (301/302 turn POST into GET, 303 turns anything but
  * HEAD into GET); a hop that keeps the method re-sends the body, which is inspected but cannot be
- * replaced here (the exec copies it from the original request afterwards): BODY_READ_ONLY, so a redact
- * becomes a block.
+ * replaced here (the exec copies it from the original request afterwards): a redact of it becomes a
+ * block (SPEC §5.6 step 9).
  *
  * <p>Inlined code: only HttpClient 5 / HttpCore 5, JDK and {@code dev.egressguard.api} types, no lambdas.
  */
@@ -85,7 +85,7 @@ public final class Apache5LocationAdvice {
                                 entity.writeTo(out);
                                 bytes = out.toByteArray();
                                 length = bytes.length;
-                                bodyState = bytes.length == 0 ? HttpEgress.BODY_NONE : HttpEgress.BODY_READ_ONLY;
+                                bodyState = bytes.length == 0 ? HttpEgress.BODY_NONE : HttpEgress.BODY_FIXED_LENGTH;
                             } catch (Throwable unreadable) {
                                 bytes = null;
                                 bodyState = HttpEgress.BODY_UNREADABLE;
@@ -104,6 +104,12 @@ public final class Apache5LocationAdvice {
                     EgressDispatcher.onHttpRequest(egress);
                 } catch (EgressBlockedException e) {
                     blocked = e;
+                }
+                if (blocked == null && egress.replacementBody() != null) {
+                    // no "+": keeps the inlined code free of invokedynamic
+                    blocked = new EgressBlockedException("egress-guard blocked ".concat(method).concat(" to ")
+                            .concat(String.valueOf(location.getHost()))
+                            .concat(": the body must be redacted and this redirect hop cannot be changed"), null);
                 }
             }
         } catch (Throwable internal) {

@@ -9,6 +9,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.egressguard.instrumentation.EgressInstrumentation;
+import java.util.Set;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
@@ -29,14 +30,14 @@ public final class OkHttpInstrumentation implements EgressInstrumentation {
     }
 
     @Override
-    public ElementMatcher.Junction<TypeDescription> types() {
-        return named(CHAIN);
+    public Set<String> typeNames() {
+        return Set.of(CHAIN);
     }
 
     @Override
     public AgentBuilder extend(AgentBuilder builder) {
         // advice named, not loaded: it names OkHttp types that the agent's own loader cannot see
-        return builder.type(types())
+        return builder.type(named(CHAIN))
                 .transform(new AgentBuilder.Transformer.ForAdvice()
                         .include(OkHttpInstrumentation.class.getClassLoader())
                         .advice(hopMethod(), OkHttpHopAdvice.class.getName()));

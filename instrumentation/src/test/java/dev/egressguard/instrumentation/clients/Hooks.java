@@ -4,12 +4,13 @@ import dev.egressguard.api.EgressDispatcher;
 import dev.egressguard.instrumentation.EgressInstrumentation;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
-import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.matcher.ElementMatchers;
 import dev.egressguard.instrumentation.apache4.Apache4Instrumentation;
 import dev.egressguard.instrumentation.apache5.Apache5Instrumentation;
 import dev.egressguard.instrumentation.okhttp.OkHttpInstrumentation;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import net.bytebuddy.agent.ByteBuddyAgent;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -28,9 +29,9 @@ final class Hooks {
         if (!installed) {
             List<EgressInstrumentation> paths = List.of(
                     new OkHttpInstrumentation(), new Apache4Instrumentation(), new Apache5Instrumentation());
-            ElementMatcher.Junction<TypeDescription> instrumented = ElementMatchers.none();
+            Set<String> names = new HashSet<>();
             for (EgressInstrumentation path : paths) {
-                instrumented = instrumented.or(path.types());
+                names.addAll(path.typeNames());
             }
             // configured as the agent's installer does
             AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
@@ -38,7 +39,7 @@ final class Hooks {
                     .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                     .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                     .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
-                    .ignore(ElementMatchers.not(instrumented))
+                    .ignore(ElementMatchers.not(ElementMatchers.namedOneOf(names.toArray(new String[0]))))
                     .with(new AgentBuilder.Listener.Adapter() {
                         @Override
                         public void onTransformation(TypeDescription type, ClassLoader loader, JavaModule module,
