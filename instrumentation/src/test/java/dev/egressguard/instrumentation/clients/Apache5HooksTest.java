@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.egressguard.api.EgressBlockedException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -174,5 +175,27 @@ class Apache5HooksTest {
         assertEquals("POST", handler.seen.get(1).method());
         assertEquals("{\"q\":\"hello\"}", handler.seen.get(1).body());
         assertEquals(1, server.arrived.size(), "the hop to /landing never left");
+    }
+
+    @Test
+    void minimalAndHttp2AsyncClientsAreCoveredToo() throws Exception {
+        try (CloseableHttpAsyncClient minimal = HttpAsyncClients.createMinimal();
+             CloseableHttpAsyncClient h2 = HttpAsyncClients.createHttp2Default()) {
+            minimal.start();
+            h2.start();
+            String json = "{\"q\":\"hello\"}";
+            assertEquals(200, minimal.execute(simplePost("/clean", json), null).get(10, TimeUnit.SECONDS).getCode());
+            assertEquals(json, new String(server.arrived.get(0).body(), StandardCharsets.UTF_8));
+            for (CloseableHttpAsyncClient client : List.of(minimal, h2)) {
+                Outcome outcome = new Outcome();
+                Future<SimpleHttpResponse> future = client.execute(
+                        simplePost("/x", "{\"ssn\":\"" + ScriptedHandler.MARKER + "\"}"), outcome);
+                ExecutionException e = assertThrows(ExecutionException.class, () -> future.get(10, TimeUnit.SECONDS));
+                assertInstanceOf(EgressBlockedException.class, e.getCause());
+                assertInstanceOf(EgressBlockedException.class, outcome.result.get(10, TimeUnit.SECONDS));
+            }
+            assertEquals(1, server.arrived.size(), "neither blocked request was sent");
+            assertEquals(3, handler.seen.size());
+        }
     }
 }
