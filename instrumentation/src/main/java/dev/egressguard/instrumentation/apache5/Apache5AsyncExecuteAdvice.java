@@ -5,6 +5,9 @@ import dev.egressguard.api.EgressDispatcher;
 import dev.egressguard.api.HttpEgress;
 import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +27,7 @@ import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.http.nio.AsyncEntityProducer;
 import org.apache.hc.core5.http.nio.AsyncRequestProducer;
 import org.apache.hc.core5.http.nio.entity.BasicAsyncEntityProducer;
+import org.apache.hc.core5.http.nio.entity.StringAsyncEntityProducer;
 import org.apache.hc.core5.http.nio.support.BasicRequestProducer;
 
 /**
@@ -31,8 +35,8 @@ import org.apache.hc.core5.http.nio.support.BasicRequestProducer;
  * AsyncResponseConsumer, HandlerFactory, HttpContext, FutureCallback)}, where every async execute
  * overload (SimpleHttpRequest ones included) ends, on the caller's thread before any I/O.
  * The request and body are taken from the producer: a SimpleRequestProducer's SimpleHttpRequest
- * whole; a BasicRequestProducer's request and, for a BasicAsyncEntityProducer, its bytes; any
- * other body is unreadable. A block skips the method and returns a future failed with the
+ * whole; a BasicRequestProducer's request and, for a BasicAsyncEntityProducer or a
+ * StringAsyncEntityProducer, its content; any other body is unreadable. A block skips the method and returns a future failed with the
  * exception, the callback told the same; a redact replaces the producer.
  *
  * <p>Inlined code: only HttpClient 5 / HttpCore 5, JDK and {@code dev.egressguard.api} types, no lambdas.
@@ -101,9 +105,22 @@ public final class Apache5AsyncExecuteAdvice {
                                 Field bufferField = BasicAsyncEntityProducer.class.getDeclaredField("bytebuf");
                                 bufferField.setAccessible(true);
                                 ByteBuffer whole = ((ByteBuffer) bufferField.get(entity)).duplicate();
-                                whole.clear();
+                                whole.rewind();
                                 bytes = new byte[whole.remaining()];
                                 whole.get(bytes);
+                                length = bytes.length;
+                                bodyState = bytes.length == 0 ? HttpEgress.BODY_NONE : HttpEgress.BODY_REPLACEABLE;
+                            } else if (entity instanceof StringAsyncEntityProducer && entity.isRepeatable()) {
+                                Field textField = StringAsyncEntityProducer.class.getDeclaredField("content");
+                                textField.setAccessible(true);
+                                CharBuffer text = ((CharBuffer) textField.get(entity)).duplicate();
+                                text.rewind();
+                                ContentType declared = contentType == null ? null : ContentType.parse(contentType);
+                                Charset charset = declared != null && declared.getCharset() != null
+                                        ? declared.getCharset() : StandardCharsets.UTF_8;
+                                ByteBuffer encoded = charset.encode(text);
+                                bytes = new byte[encoded.remaining()];
+                                encoded.get(bytes);
                                 length = bytes.length;
                                 bodyState = bytes.length == 0 ? HttpEgress.BODY_NONE : HttpEgress.BODY_REPLACEABLE;
                             } else {

@@ -25,6 +25,8 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.http.nio.support.AsyncRequestBuilder;
+import org.apache.hc.client5.http.async.methods.SimpleResponseConsumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -197,5 +199,22 @@ class Apache5HooksTest {
             assertEquals(1, server.arrived.size(), "neither blocked request was sent");
             assertEquals(3, handler.seen.size());
         }
+    }
+
+    @Test
+    void producerBodiesAreReadAndReplacedTextAndBytesAlike() throws Exception {
+        handler.mode = ScriptedHandler.Mode.REDACT;
+        String json = "{\"ssn\":\"" + ScriptedHandler.MARKER + "\"}";
+        String redacted = "{\"ssn\":\"[REDACTED]\"}";
+        async.execute(AsyncRequestBuilder.post(server.url("/text")).setEntity(json, ContentType.APPLICATION_JSON).build(),
+                SimpleResponseConsumer.create(), null).get(10, TimeUnit.SECONDS);
+        async.execute(AsyncRequestBuilder.post(server.url("/bytes"))
+                        .setEntity(json.getBytes(StandardCharsets.UTF_8), ContentType.APPLICATION_JSON).build(),
+                SimpleResponseConsumer.create(), null).get(10, TimeUnit.SECONDS);
+        assertEquals(json, handler.seen.get(0).body());
+        assertEquals(json, handler.seen.get(1).body());
+        assertEquals(redacted, new String(server.arrived.get(0).body(), StandardCharsets.UTF_8));
+        assertEquals(redacted, new String(server.arrived.get(1).body(), StandardCharsets.UTF_8));
+        assertEquals(String.valueOf(redacted.length()), server.arrived.get(1).header("Content-Length"));
     }
 }
