@@ -45,6 +45,7 @@ public final class EgressGuardAgent {
             return; // a second -javaagent or a late attach: one agent per JVM
         }
         started = true;
+        long t0 = System.nanoTime();
         try {
             File jar = agentJar();
             instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar));
@@ -52,6 +53,9 @@ public final class EgressGuardAgent {
             Class.forName(INSTALLER, true, loader)
                     .getMethod("install", Instrumentation.class, String.class)
                     .invoke(null, instrumentation, agentArgs);
+            if (Boolean.getBoolean("egressguard.debugStartup")) {
+                System.err.println("[egress-guard] premain took " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+            }
         } catch (Throwable t) {
             Throwable cause = t instanceof InvocationTargetException ? t.getCause() : t;
             System.err.println("[egress-guard] agent not started, the application runs unguarded: " + cause);

@@ -151,8 +151,8 @@ public final class UrlConnectionBridge {
             replaced.write(replacement, 0, replacement.length);
             return replaced;
         } catch (Throwable t) {
-            state.blocked = new EgressBlockedException("egress-guard blocked " + egress.method() + " " + url
-                    + ": the body must be redacted and could not be replaced", null);
+            state.blocked = new EgressBlockedException("egress-guard blocked " + egress.method() + " to "
+                    + connection.getURL().getHost() + ": the body must be redacted and could not be replaced", null);
             throw state.blocked;
         }
     }

@@ -1,0 +1,57 @@
+package dev.egressguard.agent;
+
+import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.IllegalClassFormatException;
+import java.security.ProtectionDomain;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The agent's only transformer at start-up: it compares each loaded class's name with the instrumented ones
+ * and builds Byte Buddy's transformer the first time one appears. Programs that never touch an egress path
+ * never load Byte Buddy; the others load it when they first do.
+ */
+final class LazyTransformer implements ClassFileTransformer {
+    private final Set<String> internalNames;
+    private final Supplier<ClassFileTransformer> factory;
+    private volatile ClassFileTransformer delegate;
+    private volatile boolean failed;
+
+    /** {@code internalNames}: slash-separated, as the JVM passes them to transformers. */
+    LazyTransformer(Set<String> internalNames, Supplier<ClassFileTransformer> factory) {
+        this.internalNames = internalNames;
+        this.factory = factory;
+    }
+
+    @Override
+    public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
+                            ProtectionDomain protectionDomain, byte[] classfileBuffer)
+            throws IllegalClassFormatException {
+        if (className == null || !internalNames.contains(className)) {
+            return null;
+        }
+        ClassFileTransformer transformer = delegate();
+        return transformer == null ? null
+                : transformer.transform(module, loader, className, classBeingRedefined, protectionDomain,
+                classfileBuffer);
+    }
+
+    ClassFileTransformer delegate() {
+        ClassFileTransformer transformer = delegate;
+        if (transformer == null && !failed) {
+            synchronized (this) {
+                transformer = delegate;
+                if (transformer == null && !failed) {
+                    try {
+                        transformer = factory.get();
+                        delegate = transformer;
+                    } catch (Throwable t) {
+                        failed = true;
+                        System.err.println("[egress-guard] instrumentation failed, egress is not guarded: " + t);
+                    }
+                }
+            }
+        }
+        return transformer;
+    }
+}
