@@ -219,7 +219,9 @@ public final class AuditVerifier {
             if (!Files.exists(h)) {
                 return null;
             }
-            return Json.parseObject(new String(Files.readAllBytes(h), StandardCharsets.UTF_8).trim());
+            String text = new String(Files.readAllBytes(h), StandardCharsets.UTF_8).trim();
+            // a writer creates the checkpoint just before its first append fills it
+            return text.isEmpty() ? null : Json.parseObject(text);
         } catch (IOException | IllegalArgumentException e) {
             Map<String, Object> broken = new TreeMap<>();
             broken.put("broken", Boolean.TRUE);

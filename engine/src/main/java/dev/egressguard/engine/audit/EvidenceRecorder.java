@@ -409,6 +409,9 @@ public final class EvidenceRecorder implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         flush();
+        if (log != null) {
+            log.close();
+        }
         long deadline = System.currentTimeMillis() + 3000;
         for (RecordSink s : policySinks) {
             s.close(Math.max(100, deadline - System.currentTimeMillis()));
