@@ -25,7 +25,8 @@ final class AuditCommand implements CliCommand {
         if (!words.isEmpty()) {
             throw new UsageException("unknown audit subcommand '" + words.get(0) + "' (use: audit [--filter F:V] [--last N] [--json], audit verify)");
         }
-        args.allowOnly(Set.of("file", "filter", "last", "json"));
+        // --key is accepted everywhere the trail is read (SPEC §10); listing needs no key
+        args.allowOnly(Set.of("file", "filter", "last", "json", "key"));
         Path file = TrailOptions.file(args);
         RecordFilter filter = RecordFilter.parse(args.options("filter"));
         int last = Integer.MAX_VALUE;
