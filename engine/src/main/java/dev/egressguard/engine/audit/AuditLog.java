@@ -49,6 +49,8 @@ public final class AuditLog {
     private static final int HEAD_WIDTH = 512;
     private FileChannel lockChannel;
     private FileChannel headChannel;
+    private Object headKey;
+    private Object lockKey;
     private FileChannel out;
     private Object outKey;
     private boolean lockWarned;
@@ -154,8 +156,13 @@ public final class AuditLog {
 
     private FileLock lockFile() {
         try {
-            if (lockChannel == null || !lockChannel.isOpen()) {
+            // every writer must lock the same file: reopen if it was deleted or replaced under us
+            if (lockChannel == null || !lockChannel.isOpen() || lockKey == null || !lockKey.equals(fileKey(lockPath))) {
+                if (lockChannel != null) {
+                    lockChannel.close();
+                }
                 lockChannel = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                lockKey = fileKey(lockPath);
             }
             return lockChannel.lock();
         } catch (IOException | RuntimeException e) {
@@ -446,11 +453,25 @@ public final class AuditLog {
         }
     }
 
+    /** The checkpoint, reopened when the file at its path is no longer the one we hold (deleted or replaced). */
     private FileChannel headChannel() throws IOException {
-        if (headChannel == null || !headChannel.isOpen()) {
-            headChannel = FileChannel.open(headPath, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        if (headChannel != null && headChannel.isOpen() && headKey != null && headKey.equals(fileKey(headPath))) {
+            return headChannel;
         }
+        if (headChannel != null) {
+            headChannel.close();
+        }
+        headChannel = FileChannel.open(headPath, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        headKey = fileKey(headPath);
         return headChannel;
+    }
+
+    private static Object fileKey(Path p) {
+        try {
+            return Files.readAttributes(p, BasicFileAttributes.class).fileKey();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     static long asLong(Object o) {

@@ -84,9 +84,17 @@ public final class EvidenceRecorder implements AutoCloseable {
             log.onForeignRecords(r -> incidents.statusChanged(String.valueOf(r.get("id")), String.valueOf(r.get("status"))));
         }
         writer = this.threadFactory.newThread(this::runWriter);
-        writer.setName("egress-guard-audit");
+        name(writer, "egress-guard-audit");
         writer.setDaemon(true);
         writer.start();
+    }
+
+    /** Names a background thread unless its factory already gave it a name of its own. */
+    public static void name(Thread t, String name) {
+        String current = t.getName();
+        if (current.startsWith("Thread-") || current.startsWith("pool-")) {
+            t.setName(name);
+        }
     }
 
     /** auditPath null = audit off. threadFactory makes the background threads (the agent passes one that marks them as its own traffic). */

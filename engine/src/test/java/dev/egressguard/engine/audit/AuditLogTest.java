@@ -295,6 +295,19 @@ class AuditLogTest {
     }
 
     @Test
+    void aCheckpointDeletedUnderARunningWriterIsRebuiltFromTheFile() throws Exception {
+        Path audit = dir.resolve("headless.jsonl");
+        try (EvidenceRecorder r = EvidenceRecorder.open(audit, null, 1 << 20, "w", Thread::new)) {
+            r.record(TestDecisions.blockSsn(1));
+            Files.delete(AuditFiles.head(audit));
+            r.record(TestDecisions.blockSsn(2));
+            Map<String, Object> head = Json.parseObject(Files.readString(AuditFiles.head(audit)).trim());
+            assertEquals(4L, head.get("seq"), "the writer found seq 2 in the file and went on");
+        }
+        assertEquals("intact: 5 records", AuditVerifier.verify(audit, null).headline());
+    }
+
+    @Test
     void aBlockIsOnDiskWhenRecordReturns() throws Exception {
         Path audit = dir.resolve("sync.jsonl");
         try (EvidenceRecorder r = EvidenceRecorder.open(audit, null, 100L << 20, "sync", Thread::new)) {
