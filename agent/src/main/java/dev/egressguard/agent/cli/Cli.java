@@ -11,6 +11,10 @@ public final class Cli {
 
     static {
         // register commands here, one line each
+        COMMANDS.put("check", new CheckCommand());
+        COMMANDS.put("shell-check", new ShellCheckCommand());
+        COMMANDS.put("policy", new PolicyCommand());
+        COMMANDS.put("endpoints", new EndpointsCommand());
         COMMANDS.put("audit", new AuditCommand());
         COMMANDS.put("incidents", new IncidentsCommand());
         COMMANDS.put("report", new ReportCommand());

@@ -1,0 +1,194 @@
+package dev.egressguard.engine.inspect;
+
+import dev.egressguard.config.PatternType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** The detectors one policy enables, with their data; immutable and shared by every scan. */
+final class Detectors {
+    private static final Properties CONTEXT = ResourceLines.properties("context-words.properties");
+    static final char[][] SSN_CONTEXT = words("ssn.context");
+    static final char[][] ICD_CONTEXT = words("icd.context");
+    static final char[][] VERSION_WORDS = words("version.words");
+    static final String[] PASSWORD_KEYS = strings("password.keys");
+    static final String[] SECRET_KEYS = strings("secret.keys");
+    static final String[] SECRET_PREFIXES = strings("secret.prefixes");
+    private static final InjectionPhrases INJECTION = InjectionPhrases.load();
+
+    final boolean ssn;
+    final boolean card;
+    final boolean apiKey;
+    final boolean password;
+    final boolean health;
+    final boolean phone;
+    final boolean email;
+    final boolean ip;
+    final boolean injection;
+    final boolean keywords;
+    final boolean regex;
+    /** Word triggers by the lower-case first character of their word. */
+    final WordTrigger[][] triggers = new WordTrigger[128][];
+    /** Chat-template tokens by first character. */
+    final char[][][] templateTokens = new char[128][][];
+    /** Keywords that do not start with a letter: searched for directly. */
+    final List<String> oddKeywords = new ArrayList<>();
+    final List<Pattern> customPatterns = new ArrayList<>();
+    final List<String> customSources = new ArrayList<>();
+
+    Detectors(Set<PatternType> types, List<String> customKeywords, List<String> customRegex) {
+        ssn = types.contains(PatternType.SSN);
+        card = types.contains(PatternType.CREDIT_CARD);
+        apiKey = types.contains(PatternType.API_KEY);
+        password = types.contains(PatternType.PASSWORD);
+        health = types.contains(PatternType.HEALTH_DATA);
+        phone = types.contains(PatternType.PHONE);
+        email = types.contains(PatternType.EMAIL);
+        ip = types.contains(PatternType.IP_ADDRESS);
+        injection = types.contains(PatternType.PROMPT_INJECTION);
+        keywords = types.contains(PatternType.CUSTOM_KEYWORD) && !customKeywords.isEmpty();
+        regex = types.contains(PatternType.CUSTOM_REGEX) && !customRegex.isEmpty();
+        if (injection) {
+            for (InjectionPhrases.Phrase p : INJECTION.phrases) {
+                for (String w : InjectionPhrases.triggers(p)) {
+                    addTrigger(new PhraseTrigger(w, p));
+                }
+            }
+            for (String t : INJECTION.tokens) {
+                char c = t.charAt(0);
+                char[][] old = templateTokens[c];
+                char[][] grown = old == null ? new char[1][] : Arrays.copyOf(old, old.length + 1);
+                grown[grown.length - 1] = t.toCharArray();
+                templateTokens[c] = grown;
+            }
+        }
+        if (health) {
+            for (String w : ResourceLines.list(CONTEXT, "mrn.words")) {
+                String first = w.split(" ")[0];
+                if (!hasTrigger(first)) {
+                    addTrigger(new RecordNumberTrigger(first));
+                }
+            }
+        }
+        if (keywords) {
+            for (String k : customKeywords) {
+                if (k.isEmpty()) {
+                    continue;
+                }
+                char c = k.charAt(0);
+                if (c < 128 && (Character.isLetter(c) || c == '_')) {
+                    int e = 0;
+                    while (e < k.length() && k.charAt(e) < 128 && (Character.isLetterOrDigit(k.charAt(e)) || k.charAt(e) == '_')) {
+                        e++;
+                    }
+                    addTrigger(new KeywordTrigger(k.substring(0, e).toLowerCase(Locale.ROOT), k));
+                } else {
+                    oddKeywords.add(k);
+                }
+            }
+        }
+        if (regex) {
+            for (String r : customRegex) {
+                try {
+                    customPatterns.add(Pattern.compile(r));
+                    customSources.add(r);
+                } catch (PatternSyntaxException e) {
+                    throw new IllegalArgumentException("customRegex '" + r + "' is not a valid Java regex: "
+                            + e.getDescription() + "; fix or remove it in the policy", e);
+                }
+            }
+        }
+    }
+
+    private boolean hasTrigger(String w) {
+        WordTrigger[] ts = triggers[w.charAt(0)];
+        if (ts != null) {
+            for (WordTrigger t : ts) {
+                if (new String(t.word).equals(w) && t instanceof RecordNumberTrigger) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private void addTrigger(WordTrigger t) {
+        char c = t.word[0];
+        WordTrigger[] old = triggers[c];
+        WordTrigger[] grown = old == null ? new WordTrigger[1] : Arrays.copyOf(old, old.length + 1);
+        grown[grown.length - 1] = t;
+        triggers[c] = grown;
+    }
+
+    private static char[][] words(String key) {
+        List<String> l = ResourceLines.list(CONTEXT, key);
+        char[][] out = new char[l.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = l.get(i).toLowerCase(Locale.ROOT).toCharArray();
+        }
+        return out;
+    }
+
+    private static String[] strings(String key) {
+        return ResourceLines.list(CONTEXT, key).toArray(new String[0]);
+    }
+
+    /** An injection phrase, from its first word. */
+    static final class PhraseTrigger extends WordTrigger {
+        private final InjectionPhrases.Phrase phrase;
+
+        PhraseTrigger(String word, InjectionPhrases.Phrase phrase) {
+            super(word);
+            this.phrase = phrase;
+        }
+
+        @Override
+        int fire(Scan scan, int i, int wordEnd) {
+            int e = phrase.match(scan.a, scan.n, i);
+            if (e < 0) {
+                return -1;
+            }
+            scan.emit(PatternType.PROMPT_INJECTION, i, e, 0.8, null,
+                    new String(scan.a, i, e - i).toLowerCase(Locale.ROOT), null);
+            return e;
+        }
+    }
+
+    /** A custom keyword: case-insensitive, whole word. */
+    static final class KeywordTrigger extends WordTrigger {
+        private final String keyword;
+
+        KeywordTrigger(String firstWord, String keyword) {
+            super(firstWord);
+            this.keyword = keyword;
+        }
+
+        @Override
+        int fire(Scan scan, int i, int wordEnd) {
+            int e = i + keyword.length();
+            if (e > scan.n || !new String(scan.a, i, keyword.length()).equalsIgnoreCase(keyword)
+                    || (e < scan.n && Scan.isWordCharUnicode(scan.a[e]))) {
+                return -1;
+            }
+            scan.emit(PatternType.CUSTOM_KEYWORD, i, e, 1.0, null, keyword.toLowerCase(Locale.ROOT), keyword);
+            return -1;
+        }
+    }
+
+    /** A medical record number after "MRN" or "medical record". */
+    static final class RecordNumberTrigger extends WordTrigger {
+        RecordNumberTrigger(String word) {
+            super(word);
+        }
+
+        @Override
+        int fire(Scan scan, int i, int wordEnd) {
+            return scan.recordNumber(i, wordEnd);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.egressguard.engine.inspect;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The parts of a multipart body: where each part's content starts and ends in the body text. */
+final class Multipart {
+    private Multipart() {
+    }
+
+    /** {start, end} of each part's content (after its headers). */
+    static List<int[]> parts(char[] a, int n, String boundary) {
+        List<int[]> out = new ArrayList<>();
+        char[] delim = ("--" + boundary).toCharArray();
+        int p = find(a, n, delim, 0);
+        while (p >= 0) {
+            int afterDelim = p + delim.length;
+            if (afterDelim + 1 < n && a[afterDelim] == '-' && a[afterDelim + 1] == '-') {
+                break; // closing delimiter
+            }
+            int headersEnd = find(a, n, "\r\n\r\n".toCharArray(), afterDelim);
+            int bodyStart;
+            if (headersEnd >= 0) {
+                bodyStart = headersEnd + 4;
+            } else {
+                headersEnd = find(a, n, "\n\n".toCharArray(), afterDelim);
+                if (headersEnd < 0) {
+                    break;
+                }
+                bodyStart = headersEnd + 2;
+            }
+            int next = find(a, n, delim, bodyStart);
+            int bodyEnd = next < 0 ? n : next;
+            // the line break before the next delimiter belongs to the delimiter
+            if (next >= 0 && bodyEnd > bodyStart && a[bodyEnd - 1] == '\n') {
+                bodyEnd--;
+                if (bodyEnd > bodyStart && a[bodyEnd - 1] == '\r') {
+                    bodyEnd--;
+                }
+            }
+            if (bodyEnd > bodyStart) {
+                out.add(new int[] {bodyStart, bodyEnd});
+            }
+            p = next;
+        }
+        return out;
+    }
+
+    private static int find(char[] a, int n, char[] s, int from) {
+        outer:
+        for (int i = Math.max(0, from); i + s.length <= n; i++) {
+            if (a[i] != s[0]) {
+                continue;
+            }
+            for (int k = 1; k < s.length; k++) {
+                if (a[i + k] != s[k]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}
