@@ -100,10 +100,11 @@ final class TrailFixture {
         b.detections = dets;
         b.riskScore = 20 + rnd.nextInt(80);
         b.reason = type + " detected in request body to " + e.name();
-        b.contentSha256 = ChainHash.sha256Hex(("content " + i).getBytes(StandardCharsets.UTF_8));
+        b.content = ("content " + i).getBytes(StandardCharsets.UTF_8);
         b.contentBytes = 300 + i;
-        b.preview = i == 1 ? "<script>alert('x')</script> summarise the ticket of [REDACTED]"
+        String preview = i == 1 ? "<script>alert('x')</script> summarise the ticket of [REDACTED]"
                 : "Customer wrote: please update my record, my number is [REDACTED] and card [REDACTED]. Ticket " + i;
+        b.previewSource = () -> preview;
         return b.build();
     }
 
@@ -113,7 +114,7 @@ final class TrailFixture {
         b.channel = "okhttp";
         b.method = "POST";
         b.target = new Target("https://api.openai.com/v1/chat/completions", "api.openai.com", TOOLS[0], RiskLevel.HIGH, false);
-        b.contentSha256 = ChainHash.sha256Hex(("clean " + i).getBytes(StandardCharsets.UTF_8));
+        b.content = ("clean " + i).getBytes(StandardCharsets.UTF_8);
         return b.build();
     }
 

@@ -39,7 +39,7 @@ public final class TestDecisions {
 
     public static Decision allow(int i) {
         Decision.Builder b = base(OPENAI, "/v1/chat/completions");
-        b.contentSha256 = ChainHash.sha256Hex(("clean prompt " + i).getBytes(StandardCharsets.UTF_8));
+        b.content = ("clean prompt " + i).getBytes(StandardCharsets.UTF_8);
         b.contentBytes = 4096;
         return b.build();
     }
@@ -51,9 +51,10 @@ public final class TestDecisions {
         b.reason = "SSN detected in request body to OpenAI API (high risk)";
         b.riskScore = 36.0;
         b.detections = List.of(detection(PatternType.SSN, 21, 32));
-        b.contentSha256 = ChainHash.sha256Hex(("ssn prompt " + variant).getBytes(StandardCharsets.UTF_8));
+        b.content = ("ssn prompt " + variant).getBytes(StandardCharsets.UTF_8);
         b.contentBytes = 60;
-        b.preview = "my social is [REDACTED] please file it";
+        String preview = "my social is [REDACTED] please file it";
+        b.previewSource = () -> preview;
         return b.build();
     }
 
