@@ -64,6 +64,31 @@ class AuditLogTest {
         assertEquals(expected, head.get("seq"));
     }
 
+    @Test
+    void aWriterKilledMidStreamLeavesATrailTheNextWriterContinues() throws Exception {
+        Path audit = dir.resolve("killed.jsonl");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                AuditWriterMain.class.getName(), audit.toString(), "10000000", "doomed")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("doomed.log").toFile()).start();
+        long deadline = System.currentTimeMillis() + 60_000;
+        while ((!Files.exists(audit) || Files.size(audit) < 200_000) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        child.destroyForcibly();
+        assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+        try (EvidenceRecorder r = EvidenceRecorder.open(audit, null, 100L << 20, "after", Thread::new)) {
+            r.record(TestDecisions.blockSsn(1));
+        }
+        AuditVerifier.Result result = AuditVerifier.verify(audit, null);
+        assertTrue(result.intact(), result.headline());
+        List<String> l = lines(audit);
+        Map<String, Object> last = Json.parseObject(l.get(l.size() - 1));
+        assertEquals("agent.stop", last.get("type"));
+        assertEquals("after", last.get("agentId"));
+        assertEquals(result.records(), last.get("seq"));
+    }
+
     private static String read(Path p) {
         try {
             return Files.readString(p);
