@@ -119,7 +119,17 @@ public final class Json {
 
     static void writeString(String s, StringBuilder sb) {
         sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
+        int clean = 0;
+        while (clean < s.length()) {
+            char c = s.charAt(clean);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                break;
+            }
+            clean++;
+        }
+        // most strings need no escaping: copy them whole
+        sb.append(s, 0, clean);
+        for (int i = clean; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '"': sb.append("\\\""); break;
@@ -148,6 +158,10 @@ public final class Json {
         }
         if (d == 0) {
             sb.append('0');
+            return;
+        }
+        if (d == Math.rint(d) && Math.abs(d) < 9.007199254740992E15) {
+            sb.append((long) d);
             return;
         }
         if (d == Math.rint(d) && Math.abs(d) < 1e21) {
