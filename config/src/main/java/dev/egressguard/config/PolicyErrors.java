@@ -6,7 +6,10 @@ import java.util.List;
 
 /** Collects every problem of one policy file, so the user sees them all in one go. */
 final class PolicyErrors {
+    /** Past this many, more errors add nothing a user can act on and cost memory. */
+    static final int MAX_ERRORS = 100;
     private final String file;
+    private int dropped;
     private final List<PolicyError> errors = new ArrayList<>();
 
     PolicyErrors(String file) {
@@ -18,6 +21,10 @@ final class PolicyErrors {
     }
 
     void add(int line, int column, String message) {
+        if (isFull()) {
+            dropped++;
+            return;
+        }
         errors.add(new PolicyError(file, Math.max(1, line), Math.max(1, column), oneLine(message)));
     }
 
@@ -51,6 +58,11 @@ final class PolicyErrors {
         return sb.toString();
     }
 
+    /** When no more errors will be kept, callers may skip costly messages (suggestions). */
+    boolean isFull() {
+        return errors.size() >= MAX_ERRORS;
+    }
+
     boolean isEmpty() {
         return errors.isEmpty();
     }
@@ -59,6 +71,11 @@ final class PolicyErrors {
     PolicyException toException() {
         List<PolicyError> sorted = new ArrayList<>(errors);
         sorted.sort(Comparator.comparingInt(PolicyError::line).thenComparingInt(PolicyError::column));
+        if (dropped > 0) {
+            PolicyError last = sorted.get(sorted.size() - 1);
+            sorted.add(new PolicyError(file, last.line(), last.column(),
+                    dropped + " more errors not shown; fix these first"));
+        }
         return new PolicyException(sorted);
     }
 }

@@ -36,6 +36,8 @@ final class PolicyReader {
     static final List<String> OTLP_KEYS = List.of("endpoint", "headers");
 
     private static final Map<String, String> MODES = names("enforce", "monitor");
+    /** As the built-in registry spells them (endpoints.yaml). */
+    private static final Map<String, String> FLOWS = names("outbound", "inbound", "bidirectional");
     private static final Map<String, RuleEffect> EFFECTS = wireNames(RuleEffect.values());
     private static final Map<String, PolicyAction> ACTIONS = wireNames(PolicyAction.values());
     private static final Map<String, PolicyAction> NO_REDACT_ACTIONS = withoutRedact();
@@ -72,10 +74,10 @@ final class PolicyReader {
 
     private void readTopLevel(String key, YamlNode v, Policy.Builder b) {
         switch (key) {
-            case "name": set(values.text(v, key), s -> b.name = s); break;
-            case "description": b.description = v.isAbsent() ? "" : orElse(values.text(v, key), b.description); break;
+            case "name": set(textUnlessAbsent(v, key), s -> b.name = s); break;
+            case "description": b.description = orElse(textUnlessAbsent(v, key), ""); break;
             case "enabled": set(values.bool(v, key), x -> b.enabled = x); break;
-            case "orgId": set(values.text(v, key), s -> b.orgId = s); break;
+            case "orgId": set(textUnlessAbsent(v, key), s -> b.orgId = s); break;
             case "agentIds": set(values.textList(v, key), l -> b.agentIds = l); break;
             case "mode": set(values.choice(v, key, MODES), s -> b.mode = s); break;
             case "version": values.text(v, key); break;
@@ -88,12 +90,12 @@ final class PolicyReader {
             case "inspectInternal": set(values.bool(v, key), x -> b.inspectInternal = x); break;
             case "internalDomains": set(domains(v, key), l -> b.internalDomains = l); break;
             case "sensitivePatterns": set(sensitivePatterns(v), s -> b.sensitivePatterns = s); break;
-            case "customKeywords": set(values.textList(v, key), l -> b.customKeywords = l); break;
+            case "customKeywords": set(values.textList(v, key, YamlValues.MAX_PATTERN), l -> b.customKeywords = l); break;
             case "customRegex": set(customRegex(v), l -> b.customRegex = l); break;
             case "defaultAction": set(values.choice(v, key, ACTIONS), x -> b.defaultAction = x); break;
             case "actionOverrides": set(actionOverrides(v), l -> b.actionOverrides = l); break;
             case "riskThreshold": set(riskThreshold(v), x -> b.riskThreshold = x); break;
-            case "redactWith": set(values.nonEmptyText(v, key), s -> b.redactWith = s); break;
+            case "redactWith": set(values.boundedText(v, key, YamlValues.MAX_TEXT), s -> b.redactWith = s); break;
             case "oversizedBody": set(values.choice(v, key, NO_REDACT_ACTIONS), x -> b.oversizedBody = x); break;
             case "auditAllowed": set(values.bool(v, key), x -> b.auditAllowed = x); break;
             case "notifyOnBlock": set(values.bool(v, key), x -> b.notifyOnBlock = x); break;
@@ -139,6 +141,10 @@ final class PolicyReader {
         }
         for (YamlNode node : toolIdNodes) {
             if (!known.contains(node.text)) {
+                if (errors.isFull()) {
+                    errors.add(node.line, node.column, "");
+                    continue;
+                }
                 String hint = DidYouMean.hint(node.text, known);
                 errors.at(node, "unknown tool id '" + YamlNode.shorten(node.text) + "'"
                         + (hint.isEmpty() ? " (not in the endpoint registry; list the ids with"
@@ -154,7 +160,7 @@ final class PolicyReader {
         }
         List<String> out = new ArrayList<>();
         for (YamlNode item : items) {
-            String d = values.nonEmptyText(item, key + " entry");
+            String d = values.boundedText(item, key + " entry", 253);
             if (d == null) {
                 continue;
             }
@@ -193,7 +199,7 @@ final class PolicyReader {
         }
         List<String> out = new ArrayList<>();
         for (YamlNode item : items) {
-            String regex = values.nonEmptyText(item, "customRegex entry");
+            String regex = values.boundedText(item, "customRegex entry", YamlValues.MAX_PATTERN);
             if (regex == null) {
                 continue;
             }
@@ -349,15 +355,19 @@ final class PolicyReader {
         }
         String name = optionalText(m, "name");
         String description = optionalText(m, "description");
-        String direction = optionalText(m, "dataFlowDirection");
+        String direction = null;
+        YamlNode.Entry directionEntry = m.entry("dataFlowDirection");
+        if (directionEntry != null && !directionEntry.value.isAbsent()) {
+            direction = values.choice(directionEntry.value, "dataFlowDirection", FLOWS);
+        }
         List<String> paths = null;
         YamlNode.Entry pathsEntry = m.entry("pathPatterns");
         if (pathsEntry != null) {
-            paths = values.textList(pathsEntry.value, "pathPatterns");
+            paths = values.textList(pathsEntry.value, "pathPatterns", YamlValues.MAX_PATTERN);
             if (paths != null) {
                 for (YamlNode p : pathsEntry.value.items) {
-                    if (p.isScalar() && !p.text.startsWith("/")) {
-                        errors.at(p, "pathPatterns entry '" + YamlNode.shorten(p.text) + "' must start with '/'");
+                    if (p.isScalar() && paths.contains(p.text)) {
+                        checkPathPattern(p);
                     }
                 }
             }
@@ -365,12 +375,37 @@ final class PolicyReader {
         if (id == null || category == null || risk == null || domains == null) {
             return null;
         }
-        return new Endpoint(id, name, category, domains, paths, risk, description, direction);
+        Endpoint endpoint = new Endpoint(id, name, category, domains, paths, risk, description, direction);
+        try {
+            // The registry's own check, as with() will apply it; the parts were checked above.
+            EndpointRegistry.validate(endpoint);
+        } catch (IllegalArgumentException e) {
+            errors.at(m, e.getMessage());
+            return null;
+        }
+        return endpoint;
+    }
+
+    private void checkPathPattern(YamlNode p) {
+        if (!p.text.startsWith("/")) {
+            errors.at(p, "pathPatterns entry '" + YamlNode.shorten(p.text) + "' must start with '/'");
+            return;
+        }
+        try {
+            Glob.compile(p.text, Glob.Dialect.PATH);
+        } catch (IllegalArgumentException e) {
+            errors.at(p, "pathPatterns entry: " + e.getMessage());
+        }
     }
 
     private String optionalText(YamlNode m, String key) {
         YamlNode.Entry e = m.entry(key);
-        return e == null || e.value.isAbsent() ? null : values.text(e.value, key);
+        return e == null ? null : textUnlessAbsent(e.value, key);
+    }
+
+    /** Free text, where {@code key:} with nothing after it keeps the default. */
+    private String textUnlessAbsent(YamlNode v, String key) {
+        return v.isAbsent() ? null : values.text(v, key);
     }
 
     // ---- SafeClaw-style rules
@@ -403,7 +438,7 @@ final class PolicyReader {
         if (resourceEntry == null) {
             errors.at(m, where + " is missing 'resource' (a URL, host or command-line pattern)");
         } else {
-            String text = values.nonEmptyText(resourceEntry.value, "resource");
+            String text = values.boundedText(resourceEntry.value, "resource", YamlValues.MAX_PATTERN);
             if (text != null && kind != null) {
                 try {
                     resource = ResourcePattern.compile(kind, text);
@@ -415,7 +450,7 @@ final class PolicyReader {
         List<String> denyBodyPatterns = null;
         YamlNode.Entry dbp = m.entry("deny_body_patterns");
         if (dbp != null) {
-            denyBodyPatterns = values.textList(dbp.value, "deny_body_patterns");
+            denyBodyPatterns = values.textList(dbp.value, "deny_body_patterns", YamlValues.MAX_PATTERN);
         }
         String reason = optionalText(m, "reason");
         YamlNode.Entry id = m.entry("id");

@@ -25,7 +25,8 @@ import org.yaml.snakeyaml.reader.ReaderException;
 final class YamlTreeReader {
     static final int MAX_DEPTH = 32;
     static final int MAX_ALIASES = 50;
-    static final long MAX_EXPANDED_NODES = 100_000;
+    // Above what any 1 MiB file can hold without aliases, so only alias expansion reaches it.
+    static final long MAX_EXPANDED_NODES = 1_000_000;
 
     private static final YAMLFactory FACTORY = newFactory();
 
@@ -59,8 +60,8 @@ final class YamlTreeReader {
 
     /** The document's root, or null when it could not be read (the reason is in {@code errors}). */
     static YamlNode read(String yaml, PolicyErrors errors) {
-        try (YAMLParser parser = (YAMLParser) FACTORY.createParser(new StringReader(yaml))) {
-            return new YamlTreeReader(parser, errors).readDocument(yaml);
+        try (YAMLParser parser = FACTORY.createParser(new StringReader(yaml))) {
+            return new YamlTreeReader(parser, errors).readDocument();
         } catch (Fatal f) {
             errors.add(f.line, f.column, f.getMessage());
         } catch (JsonProcessingException e) {
@@ -72,7 +73,7 @@ final class YamlTreeReader {
         return null;
     }
 
-    private YamlNode readDocument(String yaml) throws IOException {
+    private YamlNode readDocument() throws IOException {
         JsonToken first = parser.nextToken();
         if (first == null) {
             throw new Fatal(1, 1, "empty policy: expected a mapping of policy keys (name, mode, rules, ...)");
@@ -148,7 +149,9 @@ final class YamlTreeReader {
         }
         YamlNode target = anchors.get(name);
         if (target == null) {
-            errors.add(line, column, "alias '*" + name + "' names no anchor defined before it");
+            // Jackson does not report anchors on single values, only on lists and mappings.
+            errors.add(line, column, "alias '*" + name + "' names no list or mapping anchored before it"
+                    + " (anchors on single values are not supported; write the value out)");
             return YamlNode.scalar(YamlNode.Kind.NULL, line, column, "", 0, false);
         }
         return target;
@@ -201,10 +204,10 @@ final class YamlTreeReader {
             MarkedYAMLException m = (MarkedYAMLException) cause;
             Mark mark = m.getProblemMark() != null ? m.getProblemMark() : m.getContextMark();
             String problem = m.getProblem() != null ? m.getProblem() : m.getMessage();
-            String context = m.getContext() != null ? " (" + m.getContext() + ")" : "";
+            String context = m.getContext() != null ? " (" + oneLine(m.getContext()) + ")" : "";
             int line = mark == null ? 1 : mark.getLine() + 1;
             int column = mark == null ? 1 : mark.getColumn() + 1;
-            errors.add(line, column, "invalid YAML: " + oneLine(problem) + oneLine(context));
+            errors.add(line, column, "invalid YAML: " + oneLine(problem) + context);
             return;
         }
         if (cause instanceof ReaderException) {
@@ -217,7 +220,12 @@ final class YamlTreeReader {
         JsonLocation at = e.getLocation();
         int line = at == null || at.getLineNr() < 1 ? 1 : at.getLineNr();
         int column = at == null || at.getColumnNr() < 1 ? 1 : at.getColumnNr();
-        errors.add(line, column, "invalid YAML: " + oneLine(e.getOriginalMessage()));
+        String message = e.getOriginalMessage();
+        if (message != null && message.startsWith("Expected a field name")) {
+            // Jackson's wording names SnakeYAML event classes; say it in the user's terms.
+            message = "a mapping key must be a plain string, not a list, a mapping or an alias";
+        }
+        errors.add(line, column, "invalid YAML: " + oneLine(message));
     }
 
     private static String oneLine(String s) {

@@ -11,6 +11,10 @@ import java.util.Map;
  * error that says what was expected at that line and column.
  */
 final class YamlValues {
+    /** Longest list entry in general: ids, URLs, names. */
+    static final int MAX_TEXT = 4096;
+    /** Longest keyword, regex, resource or body pattern (see {@link #boundedText}). */
+    static final int MAX_PATTERN = 1000;
     private final PolicyErrors errors;
 
     YamlValues(PolicyErrors errors) {
@@ -25,9 +29,17 @@ final class YamlValues {
     void checkKeys(YamlNode mapping, Collection<String> known, String where) {
         for (YamlNode.Entry e : mapping.entries.values()) {
             if (!known.contains(e.key)) {
+                if (errors.isFull()) {
+                    errors.at(e, ""); // only counted
+                    continue;
+                }
                 String hint = DidYouMean.hint(e.key, known);
-                if (hint.isEmpty() && known.size() <= 12) {
+                if (e.key.equals("<<")) {
+                    hint = " (YAML merge keys are not supported; write the keys out)";
+                } else if (hint.isEmpty() && known.size() <= 12) {
                     hint = " (expected one of: " + String.join(", ", known) + ")";
+                } else if (hint.isEmpty()) {
+                    hint = " (not a policy key; remove it or correct its spelling)";
                 }
                 errors.at(e, "unknown key '" + YamlNode.shorten(e.key) + "'" + where + hint);
             }
@@ -58,6 +70,19 @@ final class YamlValues {
         String s = text(value, name);
         if (s != null && s.trim().isEmpty()) {
             errors.at(value, "'" + name + "' must not be empty");
+            return null;
+        }
+        return s;
+    }
+
+    /**
+     * Non-empty text of at most {@code max} characters. Patterns and keywords are bounded because
+     * compiling a long literal regex is quadratic in the JDK (its Boyer-Moore table).
+     */
+    String boundedText(YamlNode value, String name, int max) {
+        String s = nonEmptyText(value, name);
+        if (s != null && s.length() > max) {
+            errors.at(value, "'" + name + "' is " + s.length() + " characters long; the limit is " + max);
             return null;
         }
         return s;
@@ -110,13 +135,18 @@ final class YamlValues {
 
     /** A list of non-empty strings; bad items are reported and left out. */
     List<String> textList(YamlNode value, String name) {
+        return textList(value, name, MAX_TEXT);
+    }
+
+    /** A list of non-empty strings of at most {@code max} characters each. */
+    List<String> textList(YamlNode value, String name, int max) {
         List<YamlNode> items = list(value, name);
         if (items == null) {
             return null;
         }
         List<String> out = new ArrayList<>();
         for (YamlNode item : items) {
-            String s = nonEmptyText(item, name + " entry");
+            String s = boundedText(item, name + " entry", max);
             if (s != null) {
                 out.add(s);
             }

@@ -211,7 +211,7 @@ public final class AgentRuntime implements EgressHandler {
             throw new EgressBlockedException("egress-guard blocked " + what + ": " + d.reason() + suffix, incident);
         }
         if (d.action() == Action.WARN && d.enforced()) {
-            AgentLog.warn("warn " + what + ": " + d.reason() + suffix);
+            AgentLog.warn(what + ": " + d.reason() + suffix);
         } else if (!d.enforced() && d.action() != Action.ALLOW) {
             AgentLog.warn("monitor: would " + d.action().wireName() + " " + what + ": " + d.reason() + suffix);
         } else if (d.action() == Action.REDACT) {

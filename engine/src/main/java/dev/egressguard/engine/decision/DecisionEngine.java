@@ -200,7 +200,7 @@ public final class DecisionEngine {
         Proposal p = step8Content(found, risk, analysis.isObfuscated() ? analysis.obfuscations() : null);
         apply(d, found, p);
         if (d.action == Action.REDACT) {
-            step9RedactCommand(d, req.argv(), analysis, found);
+            step9RedactCommand(d, req.argv(), found);
         }
         return d;
     }
@@ -309,32 +309,22 @@ public final class DecisionEngine {
     }
 
     /** Step 9 for commands: inline arguments are rewritten; file and stdin payloads cannot be. */
-    private void step9RedactCommand(Decision.Builder d, List<String> argv, CommandAnalysis analysis, Findings found) {
+    private void step9RedactCommand(Decision.Builder d, List<String> argv, Findings found) {
         List<String> out = new ArrayList<>(argv);
+        int inPayloads = 0;
         String impossible = null;
-        for (Detection det : found.detections) {
-            Payload p = payloadAt(analysis, det.location());
-            if (p == null || p.argIndex() < 0) {
-                impossible = "the value is in " + Reasons.location(det.location()) + ", which cannot be rewritten";
+        for (Map.Entry<Payload, List<Detection>> e : found.byPayload.entrySet()) {
+            Payload p = e.getKey();
+            inPayloads += e.getValue().size();
+            String clean = p.argIndex() < 0 ? null : Redactor.redactText(p.text(), e.getValue(), policy.redactWith());
+            if (clean == null || !out.get(p.argIndex()).contains(p.text())) {
+                impossible = "the value is in " + Reasons.location(p.location()) + ", which cannot be rewritten";
                 break;
             }
+            out.set(p.argIndex(), out.get(p.argIndex()).replace(p.text(), clean));
         }
-        if (impossible == null) {
-            for (NetworkInvocation inv : analysis.invocations()) {
-                for (Payload p : inv.payloads()) {
-                    List<Detection> dets = locatedAt(found, p.location());
-                    if (dets.isEmpty()) {
-                        continue;
-                    }
-                    String clean = Redactor.redactText(p.text(), dets, policy.redactWith());
-                    String arg = out.get(p.argIndex());
-                    if (clean == null || !arg.contains(p.text())) {
-                        impossible = "argument " + p.argIndex() + " cannot be rewritten";
-                        break;
-                    }
-                    out.set(p.argIndex(), arg.replace(p.text(), clean));
-                }
-            }
+        if (impossible == null && inPayloads < found.detections.size()) {
+            impossible = "the value is in a destination URL, which cannot be rewritten";
         }
         if (impossible != null) {
             d.action = Action.BLOCK;
@@ -403,22 +393,29 @@ public final class DecisionEngine {
                     f.warnings.add(inv.tool() + " payload from " + p.location() + " not inspected");
                     continue;
                 }
-                collect(f, inspector.inspectText(p.text(), p.location(), p.credentialSlot()), slotTarget, allowRule);
+                List<Detection> kept = collect(f, inspector.inspectText(p.text(), p.location(), p.credentialSlot()),
+                        slotTarget, allowRule);
+                if (!kept.isEmpty()) {
+                    f.byPayload.put(p, kept);
+                }
             }
         }
         return f;
     }
 
     /** Adds what one inspection found, leaving out credentials sent the way their service expects. */
-    private void collect(Findings f, Inspection inspection, Target target, boolean allowRule) {
+    private List<Detection> collect(Findings f, Inspection inspection, Target target, boolean allowRule) {
         f.add(inspection);
+        List<Detection> kept = new ArrayList<>(inspection.detections().size());
         for (Detection det : inspection.detections()) {
             if (isExemptCredential(det, target, allowRule)) {
                 f.exempted++;
             } else {
-                f.detections.add(det);
+                kept.add(det);
             }
         }
+        f.detections.addAll(kept);
+        return kept;
     }
 
     /** SPEC §5.4: a credential in its slot is not a leak, unless it goes to exfil or to a stranger. */
@@ -520,17 +517,6 @@ public final class DecisionEngine {
         return out;
     }
 
-    private static Payload payloadAt(CommandAnalysis analysis, String location) {
-        for (NetworkInvocation inv : analysis.invocations()) {
-            for (Payload p : inv.payloads()) {
-                if (p.location().equals(location)) {
-                    return p;
-                }
-            }
-        }
-        return null;
-    }
-
     /** The command line with credential slots, detected values and URL credentials masked. */
     private static String maskedCommand(List<String> argv, CommandAnalysis analysis, Findings found) {
         List<String> out = new ArrayList<>(argv);
@@ -539,21 +525,21 @@ public final class DecisionEngine {
                 if (p.argIndex() < 0 || p.text() == null || p.argIndex() >= out.size()) {
                     continue;
                 }
-                String masked = p.credentialSlot() ? Masking.credentialSlot(p.text()) : null;
-                if (masked == null) {
-                    List<Detection> dets = locatedAt(found, p.location());
-                    if (dets.isEmpty()) {
-                        continue;
-                    }
-                    masked = Redactor.redactText(p.text(), dets, Masking.MASK);
+                String masked;
+                if (p.credentialSlot()) {
+                    masked = Masking.credentialSlot(p.text());
+                } else if (found.byPayload.containsKey(p)) {
+                    masked = Redactor.redactText(p.text(), found.byPayload.get(p), Masking.MASK);
                     if (masked == null) {
                         masked = Masking.MASK;
                     }
+                } else {
+                    continue;
                 }
                 out.set(p.argIndex(), out.get(p.argIndex()).replace(p.text(), masked));
             }
         }
-        return Masking.credentials(Masking.commandLine(out));
+        return Masking.credentials(CommandAnalyzer.commandLine(out));
     }
 
     /** The body as its detections' offsets count: the text as sent, or as decoded when compressed. */

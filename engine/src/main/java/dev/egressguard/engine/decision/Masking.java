@@ -90,23 +90,6 @@ final class Masking {
                 && value.charAt(colon + 1) == ' ' ? " " : "") + MASK;
     }
 
-    /** The command line of SPEC §5.2: basename of argv[0], then the arguments joined with spaces. */
-    static String commandLine(List<String> argv) {
-        if (argv.isEmpty()) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(basename(argv.get(0)));
-        for (int i = 1; i < argv.size(); i++) {
-            b.append(' ').append(argv.get(i));
-        }
-        return b.toString();
-    }
-
-    static String basename(String path) {
-        int cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-        return cut < 0 ? path : path.substring(cut + 1);
-    }
-
     private static String withoutQuery(String url) {
         int q = url.indexOf('?');
         return q < 0 ? url : url.substring(0, q) + "?" + MASK;

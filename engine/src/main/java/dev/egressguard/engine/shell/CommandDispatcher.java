@@ -57,6 +57,10 @@ final class CommandDispatcher {
             case "telnet":
                 SocketToolParsers.telnet(call);
                 break;
+            case "openssl":
+                if (args.size() < 2 || !args.get(1).text.equals("s_client")) return;
+                SocketToolParsers.opensslClient(call);
+                break;
             case "ssh":
                 RemoteShellParsers.ssh(call);
                 break;
@@ -127,7 +131,7 @@ final class CommandDispatcher {
 
     // ---- wrappers
 
-    private static final Set<String> SIMPLE_PREFIXES = Set.of("nohup", "unbuffer", "builtin", "nocorrect", "noglob");
+    private static final Set<String> SIMPLE_PREFIXES = Set.of("nohup", "unbuffer", "builtin", "nocorrect", "noglob", "coproc");
 
     /** @return true when the command was a wrapper (and its inner command has been analysed) */
     private boolean unwrap(String name, List<Arg> args, StdinSource stdin, ShellEnvironment env, int depth) {
@@ -246,6 +250,11 @@ final class CommandDispatcher {
                 case "flock":
                     if (commandOption(args, stdin, env, depth)) return true;
                     i = skipOptions(args, 1, Set.of("-w", "-E", "--timeout", "--conflict-exit-code")) + 1;
+                    break;
+                case "start":
+                    // Windows start: /b /min /wait ... options, then the command.
+                    i = 1;
+                    while (i < n && args.get(i).text.startsWith("/")) i++;
                     break;
                 case "chroot":
                     i = skipOptions(args, 1, Set.of()) + 1;

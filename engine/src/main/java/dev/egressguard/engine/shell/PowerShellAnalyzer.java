@@ -4,8 +4,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,6 +36,8 @@ final class PowerShellAnalyzer {
     private static final Pattern DOTNET_NETWORK = Pattern.compile(
             "(?i)Net\\.WebClient|DownloadString|DownloadFile|DownloadData|UploadString|UploadFile|UploadData|UploadValues"
                     + "|Net\\.Sockets|TcpClient|Net\\.Http\\.HttpClient|Start-BitsTransfer|Send-MailMessage");
+    /** {@code $name = 'literal'}: PowerShell variables are case-insensitive. */
+    private static final Pattern LITERAL_ASSIGNMENT = Pattern.compile("\\s*\\$(\\w+)\\s*=\\s*('[^']*'|\"[^\"$`]*\")\\s*");
     private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?|ftp)://[^\\s'\"<>`)\\]}]+");
 
     static boolean isWebCmdlet(String name) {
@@ -103,10 +107,20 @@ final class PowerShellAnalyzer {
         }
         int count = 0;
         StdinSource pipeIn = StdinSource.INHERITED;
+        Map<String, String> vars = new HashMap<>();
         for (Statement st : statements(script)) {
             if (++count > 1000) break;
+            Matcher assignment = LITERAL_ASSIGNMENT.matcher(st.text);
+            if (assignment.matches()) {
+                vars.put(assignment.group(1).toLowerCase(Locale.ROOT), unquote(assignment.group(2)));
+                continue;
+            }
             List<Arg> tokens = new ArrayList<>();
-            for (String tok : tokens(st.text)) tokens.add(new Arg(unquote(tok), origin, dynamic || isDynamic(tok)));
+            for (String tok : tokens(st.text)) {
+                String known = tok.startsWith("$") ? vars.get(tok.substring(1).toLowerCase(Locale.ROOT)) : null;
+                if (known != null) tokens.add(new Arg(known, origin, dynamic));
+                else tokens.add(new Arg(unquote(tok), origin, dynamic || isDynamic(tok)));
+            }
             if (!tokens.isEmpty() && (tokens.get(0).text.equals("&") || tokens.get(0).text.equals("."))) tokens.remove(0);
             if (tokens.isEmpty()) { pipeIn = StdinSource.INHERITED; continue; }
             String first = tokens.get(0).text.toLowerCase(Locale.ROOT);

@@ -15,6 +15,8 @@ import dev.egressguard.engine.shell.ShellSyntax.Word;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Walks a parsed script: tracks literal variables and the working directory, works out each
@@ -63,7 +65,9 @@ final class ScriptAnalyzer {
                 if (c instanceof Group) {
                     Group g = (Group) c;
                     redirectSubstitutions(g, origin, env, depth);
-                    walk(g.body, origin, redirectStdin(g, env, origin, in), env, depth + 1);
+                    StdinSource groupIn = redirectStdin(g, env, origin, in);
+                    devNetRedirects(g, List.of(), groupIn, env, origin, depth);
+                    walk(g.body, origin, groupIn, env, depth + 1);
                 } else {
                     simple((SimpleCommand) c, origin, in, env, depth);
                 }
@@ -82,11 +86,15 @@ final class ScriptAnalyzer {
 
         if (c.words.isEmpty()) {
             for (Assignment a : c.assignments) assign(env, a, origin);
+            devNetRedirects(c, List.of(), in, env, origin, depth);
             return;
         }
         int k = 0;
         while (k < c.words.size() && isKeyword(c.words.get(k), LEADING_KEYWORDS)) k++;
-        if (k == c.words.size() || isKeyword(c.words.get(k), NON_COMMANDS)) return;
+        if (k == c.words.size() || isKeyword(c.words.get(k), NON_COMMANDS)) {
+            devNetRedirects(c, List.of(), in, env, origin, depth);
+            return;
+        }
 
         Word commandWord = c.words.get(k);
         if (commandWord.hasCommandSubstitution()) {
@@ -96,6 +104,7 @@ final class ScriptAnalyzer {
         }
         List<Arg> args = new ArrayList<>();
         for (int j = k; j < c.words.size(); j++) args.addAll(WordExpander.expand(c.words.get(j), env, origin));
+        devNetRedirects(c, args, in, env, origin, depth);
         if (args.isEmpty()) return;
 
         ShellEnvironment child = env;
@@ -105,6 +114,44 @@ final class ScriptAnalyzer {
         }
         builtin(args, env);
         dispatcher.analyze(args, in, child, depth, null);
+    }
+
+    private static final Pattern DEV_NET = Pattern.compile("/dev/(tcp|udp)/([^/\\s]+)/([0-9]+|[A-Za-z-]+)");
+
+    /** bash opens a socket for a redirection to /dev/tcp/host/port: data leaves without any tool (T1048). */
+    private void devNetRedirects(Command c, List<Arg> args, StdinSource stdin, ShellEnvironment env, int origin, int depth) {
+        for (Redirect r : c.redirects) {
+            if (r.isHereDoc() || r.op.equals("<<<")) continue;
+            Arg target = WordExpander.expandSingle(r.target, env, origin);
+            Matcher m = DEV_NET.matcher(target.text);
+            if (!m.matches()) continue;
+            List<Arg> callArgs = args.isEmpty() ? List.of(target) : args;
+            String line = args.isEmpty() ? r.op + target.text : CommandDispatcher.render(args) + " " + r.op + target.text;
+            ToolCall call = new ToolCall("/dev/" + m.group(1), callArgs, stdin, env, ctx, depth, line);
+            call.host(m.group(1), m.group(2), m.group(3));
+            if (!r.op.equals("<")) sentData(call, args);
+            call.finish(false);
+        }
+    }
+
+    /** What a command writes into a redirection: files it cats, text it echoes, else unknown. */
+    private static void sentData(ToolCall call, List<Arg> args) {
+        String tool = args.isEmpty() ? "" : Producers.toolName(args.get(0).text);
+        boolean any = false;
+        if (tool.equals("cat")) {
+            for (int i = 1; i < args.size(); i++) {
+                if (args.get(i).text.startsWith("-") && args.get(i).text.length() > 1) continue;
+                call.file(args.get(i), args.get(i).text, false);
+                any = true;
+            }
+            if (!any) call.stdin(false);
+            return;
+        }
+        if (tool.equals("echo") || tool.equals("printf")) {
+            for (int i = 1; i < args.size(); i++) call.inline(args.get(i), args.get(i).text, false);
+            return;
+        }
+        call.payload(new Payload("stdin", null, false, false, -1));
     }
 
     /** Builtins that change what later commands of the script see. */

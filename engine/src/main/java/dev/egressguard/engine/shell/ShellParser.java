@@ -204,12 +204,27 @@ final class ShellParser {
         skipBlanks();
         if (eof()) throw error("missing command");
         char c = s.charAt(pos);
+        if (s.startsWith("((", pos)) {
+            int end = matchingArithmeticEnd(pos + 2);
+            if (end >= 0) {
+                // An arithmetic command runs nothing; its text is not shell syntax.
+                SimpleCommand arithmetic = new SimpleCommand();
+                pipeline.commands.add(arithmetic);
+                pos = end + 2;
+                parseRedirectsAfterCompound(arithmetic);
+                return;
+            }
+        }
         if (c == '(') {
             pos++;
             parseGroupBody(pipeline, CLOSE_PAREN);
             return;
         }
         String bare = peekBareWord();
+        if ("[[".equals(bare)) {
+            parseConditional(pipeline);
+            return;
+        }
         if ("{".equals(bare)) {
             pos++;
             parseGroupBody(pipeline, CLOSE_BRACE);
@@ -234,6 +249,29 @@ final class ShellParser {
         SimpleCommand cmd = new SimpleCommand();
         pipeline.commands.add(cmd);
         parseSimpleCommand(cmd, pipeline);
+    }
+
+    /** {@code [[ ... ]]}: operators like {@code ( | < >} are part of the test, not shell syntax. */
+    private void parseConditional(Pipeline pipeline) throws ShellSyntaxException {
+        SimpleCommand test = new SimpleCommand();
+        pipeline.commands.add(test);
+        test.words.add(readWord());
+        while (true) {
+            skipBlanksAndNewlines();
+            if (eof()) throw error("missing ']]'");
+            if ("]]".equals(peekBareWord())) {
+                test.words.add(readWord());
+                break;
+            }
+            int start = pos;
+            while (!eof() && "()|&<>!;".indexOf(s.charAt(pos)) >= 0 && !s.startsWith("<(", pos) && !s.startsWith(">(", pos)) pos++;
+            if (pos > start) {
+                test.words.add(literalWord(s.substring(start, pos)));
+            } else {
+                test.words.add(readWord());
+            }
+        }
+        parseRedirectsAfterCompound(test);
     }
 
     private void parseGroupBody(Pipeline pipeline, String closer) throws ShellSyntaxException {

@@ -111,6 +111,30 @@ final class SocketToolParsers {
         else call.host(scheme, hostPort.substring(0, c), hostPort.substring(c + 1));
     }
 
+    /** {@code openssl s_client -connect host:port}: a TLS socket that sends stdin. */
+    static NetworkInvocation opensslClient(ToolCall call) {
+        List<Arg> args = call.args;
+        String host = null;
+        String port = null;
+        for (int i = 2; i < args.size(); i++) {
+            String t = args.get(i).text;
+            String next = i + 1 < args.size() ? args.get(i + 1).text : null;
+            if (t.equals("-connect") && next != null) {
+                hostPort(call, "tcp", next);
+                i++;
+            } else if (t.equals("-host") && next != null) {
+                host = next;
+                i++;
+            } else if (t.equals("-port") && next != null) {
+                port = next;
+                i++;
+            }
+        }
+        if (host != null) call.host("tcp", host, port == null ? "443" : port);
+        call.stdin(false);
+        return call.finish(false);
+    }
+
     static NetworkInvocation telnet(ToolCall call) {
         List<Arg> positional = new ArrayList<>();
         Options.scan(call.args, 1, "beklnsSX", Set.of(), new Options.Handler() {

@@ -53,8 +53,7 @@ public final class TestDecisions {
         b.detections = List.of(detection(PatternType.SSN, 21, 32));
         b.content = ("ssn prompt " + variant).getBytes(StandardCharsets.UTF_8);
         b.contentBytes = 60;
-        String preview = "my social is [REDACTED] please file it";
-        b.previewSource = () -> preview;
+        b.previewSource = () -> "my social is [REDACTED] please file it";
         return b.build();
     }
 

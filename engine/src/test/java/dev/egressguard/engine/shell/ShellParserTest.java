@@ -129,8 +129,8 @@ class ShellParserTest {
     @Test
     void boundsAreErrorsNotExceptions() {
         assertFalse(ShellParser.parse("x".repeat(ShellParser.MAX_SCRIPT_CHARS + 1)).ok());
-        assertFalse(ShellParser.parse("(".repeat(100) + "a" + ")".repeat(100)).ok());
-        assertTrue(ShellParser.parse("(".repeat(10) + "a" + ")".repeat(10)).ok());
+        assertFalse(ShellParser.parse("( ".repeat(100) + "a" + " )".repeat(100)).ok());
+        assertTrue(ShellParser.parse("( ".repeat(10) + "a" + " )".repeat(10)).ok());
         for (String bad : List.of(")", "a |", "{ a", "a; ;; b", "a &&", "$(", "`", "\"", "${", "a <", "case x in")) {
             assertFalse(ShellParser.parse(bad).ok(), bad);
         }
