@@ -148,13 +148,21 @@ public final class EvidenceRecorder implements AutoCloseable {
                         || k.equals("prevHash")) {
                     continue;
                 }
-                r.put(k, e.getValue());
+                Object v = e.getValue();
+                r.put(k, v instanceof String ? maskUserInfo((String) v) : v);
             }
         }
         r.put("javaVersion", System.getProperty("java.version"));
         r.put("egressGuardVersion", version());
         r.put("auditFile", log == null ? null : log.path().toString());
         enqueue(new Pending(null, agentId, 0, null, r));
+    }
+
+    private static final java.util.regex.Pattern USER_INFO = java.util.regex.Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^/@\\s]+@");
+
+    /** A policy URL may carry credentials ({@code https://user:token@host/...}): records keep only the host. */
+    static String maskUserInfo(String s) {
+        return s == null || s.indexOf('@') < 0 ? s : USER_INFO.matcher(s).replaceAll("$1***@");
     }
 
     private static boolean isSecretName(String key) {
@@ -176,7 +184,7 @@ public final class EvidenceRecorder implements AutoCloseable {
     public void policyLoaded(Policy policy, String policySha256) {
         Map<String, Object> r = DecisionRecords.header("policy.loaded", System.currentTimeMillis(), agentId, pid);
         r.put("name", policy.name());
-        r.put("source", policy.source());
+        r.put("source", maskUserInfo(policy.source()));
         r.put("sha256", policySha256);
         r.put("rules", (long) policy.rules().size());
         r.put("customEndpoints", (long) policy.customEndpoints().size());
@@ -188,7 +196,7 @@ public final class EvidenceRecorder implements AutoCloseable {
 
     public void policyRejected(String source, List<String> errors) {
         Map<String, Object> r = DecisionRecords.header("policy.rejected", System.currentTimeMillis(), agentId, pid);
-        r.put("source", source);
+        r.put("source", maskUserInfo(source));
         r.put("errors", errors == null ? List.of() : new ArrayList<>(errors));
         enqueue(new Pending(null, agentId, 0, null, r));
     }

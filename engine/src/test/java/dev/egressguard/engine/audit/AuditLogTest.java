@@ -135,6 +135,30 @@ class AuditLogTest {
     }
 
     @Test
+    void settingsAndPolicySourcesAreRecordedWithoutCredentials() throws Exception {
+        Path audit = dir.resolve("creds.jsonl");
+        String secret = "tok" + "en-" + System.nanoTime();
+        String url = "https://deploy:" + secret + "@config.example/policy.yaml";
+        try (EvidenceRecorder r = EvidenceRecorder.open(audit, "k", 1 << 20, "svc", Thread::new)) {
+            r.agentStarted(Map.of("policy", url, "auditKey", "k", "mode", "monitor"));
+            dev.egressguard.config.Policy.Builder p = new dev.egressguard.config.Policy.Builder();
+            p.source = url;
+            r.policyLoaded(p.build(), "abc");
+            r.policyRejected(url, List.of("policy.yaml:3:1: unknown key"));
+        }
+        String text = Files.readString(audit);
+        assertTrue(!text.contains(secret), "credentials of a policy URL are masked");
+        assertTrue(!text.contains("\"auditKey\""), "auditKey is never recorded");
+        Map<String, Object> start = Json.parseObject(lines(audit).get(0));
+        assertEquals("https://***@config.example/policy.yaml", start.get("policy"));
+        assertEquals("monitor", start.get("mode"));
+        Map<String, Object> loaded = Json.parseObject(lines(audit).get(1));
+        assertEquals("policy.loaded", loaded.get("type"));
+        assertEquals("abc", loaded.get("sha256"));
+        assertEquals("policy.rejected", Json.parseObject(lines(audit).get(2)).get("type"));
+    }
+
+    @Test
     void anEditedRecordIsFoundAtItsSeq() throws Exception {
         Path audit = trail("edit.jsonl", null);
         List<String> l = lines(audit);
