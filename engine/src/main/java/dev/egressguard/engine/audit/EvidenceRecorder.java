@@ -210,11 +210,12 @@ public final class EvidenceRecorder implements AutoCloseable {
         String config = policy.notifyOnBlock() + "|" + policy.notifyOnWarn() + "|" + policy.notifyChannels()
                 + "|" + policy.exportStdout() + "|" + policy.exportOtlpEndpoint() + "|" + policy.exportOtlpHeaders()
                 + "|" + policy.orgId();
+        List<RecordSink> old;
         synchronized (writeLock) {
             if (config.equals(sinkConfig)) {
                 return;
             }
-            List<RecordSink> old = policySinks;
+            old = policySinks;
             List<RecordSink> fresh = new ArrayList<>();
             if (!policy.notifyChannels().isEmpty() && (policy.notifyOnBlock() || policy.notifyOnWarn())) {
                 fresh.add(new WebhookNotifier(policy.notifyChannels(), policy.notifyOnBlock(), policy.notifyOnWarn(),
@@ -229,9 +230,10 @@ public final class EvidenceRecorder implements AutoCloseable {
             }
             policySinks = Collections.unmodifiableList(fresh);
             sinkConfig = config;
-            for (RecordSink s : old) {
-                s.close(2000);
-            }
+        }
+        // outside the lock: draining the old sinks must not hold up records, least of all blocks
+        for (RecordSink s : old) {
+            s.close(2000);
         }
     }
 
