@@ -222,7 +222,7 @@ public final class EvidenceRecorder implements AutoCloseable {
                         threadFactory));
             }
             if (policy.exportStdout()) {
-                fresh.add(new StdoutExporter(System.out));
+                fresh.add(new StdoutExporter(System.out, threadFactory));
             }
             if (policy.exportOtlpEndpoint() != null && !policy.exportOtlpEndpoint().isEmpty()) {
                 fresh.add(new OtlpLogExporter(policy.exportOtlpEndpoint(), policy.exportOtlpHeaders(), agentId,
