@@ -343,7 +343,7 @@ public final class HtmlReport {
     private static void recent(StringBuilder h, List<Incident> all) {
         List<Incident> rows = new ArrayList<>(all.subList(Math.max(0, all.size() - RECENT_ROWS), all.size()));
         java.util.Collections.reverse(rows);
-        h.append("<section class=\"card\"><h2>Latest incidents</h2><p class=\"muted\">Newest first")
+        h.append("<section class=\"card\" id=\"latest\"><h2>Latest incidents</h2><p class=\"muted\">Newest first")
                 .append(all.size() > RECENT_ROWS ? "; the " + RECENT_ROWS + " most recent of " + all.size() : "")
                 .append(". Previews show the start of what was sent, with every detected value masked.</p>")
                 .append("<table><thead><tr><th>When (UTC)</th><th>Severity</th><th>Outcome</th><th>Status</th>")
@@ -368,7 +368,7 @@ public final class HtmlReport {
     }
 
     private static void legend(StringBuilder h) {
-        h.append("<footer><h2>How to read this report</h2><ul>");
+        h.append("<footer id=\"how-to-read\"><h2>How to read this report</h2><ul>");
         for (String s : SEVERITIES) {
             h.append("<li><span class=\"sev\" style=\"background:").append(SEVERITY_COLOR.get(s)).append("\">").append(s)
                     .append("</span> ").append(esc(SEVERITY_MEANING.get(s))).append("</li>");
