@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -38,6 +39,8 @@ public final class EvidenceRecorder implements AutoCloseable {
     private static final int MAX_BATCH = 1024;
     /** Past this many queued records, callers write themselves rather than let memory grow. */
     private static final int MAX_QUEUED = 100_000;
+    /** Queued decisions hold their content until the writer hashes it: past this many bytes, callers write themselves. */
+    private static final long MAX_QUEUED_CONTENT_BYTES = 32L << 20;
     private static final long BATCH_PAUSE_NANOS = 2_000_000L;
     private static final long IDLE_PAUSE_NANOS = 10_000_000L;
     private static final long SLEEP_NANOS = 1_000_000_000L;
@@ -49,6 +52,7 @@ public final class EvidenceRecorder implements AutoCloseable {
     private final IncidentTracker incidents = new IncidentTracker();
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicLong queuedContentBytes = new AtomicLong();
     private final Object writeLock = new Object();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final List<RecordSink> extraSinks = new CopyOnWriteArrayList<>();
@@ -258,7 +262,8 @@ public final class EvidenceRecorder implements AutoCloseable {
                     d.contentSha256());
         }
         Pending p = new Pending(d, aid, System.currentTimeMillis(), incident, null);
-        if (d.blocks() || stopping || queued.get() > MAX_QUEUED) {
+        if (d.blocks() || stopping || queued.get() > MAX_QUEUED
+                || queuedContentBytes.get() + d.contentBytes() > MAX_QUEUED_CONTENT_BYTES) {
             writeNow(p);
         } else {
             enqueue(p);
@@ -292,6 +297,9 @@ public final class EvidenceRecorder implements AutoCloseable {
         if (stopping) {
             writeNow(p);
             return;
+        }
+        if (p.decision != null) {
+            queuedContentBytes.addAndGet(p.decision.contentBytes());
         }
         queue.offer(p);
         queued.incrementAndGet();
@@ -345,6 +353,9 @@ public final class EvidenceRecorder implements AutoCloseable {
         Pending p;
         while (n < max && (p = queue.poll()) != null) {
             queued.decrementAndGet();
+            if (p.decision != null) {
+                queuedContentBytes.addAndGet(-p.decision.contentBytes());
+            }
             toRecords(p, records);
             n++;
         }
