@@ -357,6 +357,17 @@ class AuditLogTest {
     }
 
     @Test
+    void decisionsHoldingLargeBodiesAreWrittenByTheCallerInsteadOfQueued() throws Exception {
+        Path audit = dir.resolve("big.jsonl");
+        try (EvidenceRecorder r = EvidenceRecorder.open(audit, null, 1 << 30, "big", Thread::new)) {
+            dev.egressguard.engine.decision.Decision.Builder b = TestDecisions.allow(1).toBuilder();
+            b.contentBytes = 40L << 20;
+            r.record(b.build());
+            assertEquals(1, lines(audit).size(), "written before record() returned: nothing large stays queued");
+        }
+    }
+
+    @Test
     void aBlockIsOnDiskWhenRecordReturns() throws Exception {
         Path audit = dir.resolve("sync.jsonl");
         try (EvidenceRecorder r = EvidenceRecorder.open(audit, null, 100L << 20, "sync", Thread::new)) {
