@@ -15,17 +15,17 @@ import java.nio.file.Path;
  */
 public final class RecorderBench {
     public static void main(String[] args) throws Exception {
-        int n = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         Path dir = Files.createTempDirectory("eg-bench");
         Decision[] allows = new Decision[1024];
         for (int i = 0; i < allows.length; i++) {
             allows[i] = TestDecisions.allow(i);
         }
-        for (int round = 0; round < 4; round++) {
+        for (int round = 0; round < 6; round++) {
             Path audit = dir.resolve("bench-" + round + ".jsonl");
             Thread[] writer = new Thread[1];
-            try (EvidenceRecorder r = EvidenceRecorder.open(audit, round == 3 ? "bench-key" : null, 1L << 30, "bench",
+            try (EvidenceRecorder r = EvidenceRecorder.open(audit, round == 5 ? "bench-key" : null, 1L << 30, "bench",
                     task -> writer[0] = new Thread(task))) {
                 long c0 = mx.getCurrentThreadCpuTime();
                 for (int i = 0; i < n; i++) {
@@ -43,7 +43,7 @@ public final class RecorderBench {
                 long t4 = System.nanoTime();
                 System.out.printf("round %d%s: record() caller CPU %.2f us/call; sealing and appending CPU %.1f us/record"
                                 + " (writer thread and final flush); block record() wall %.0f us/call%n",
-                        round, round == 3 ? " (HMAC)" : "", (c1 - c0) / 1e3 / n, w / 1e3 / n, (t4 - t3) / 1e3 / blocks);
+                        round, round == 5 ? " (HMAC)" : "", (c1 - c0) / 1e3 / n, w / 1e3 / n, (t4 - t3) / 1e3 / blocks);
             }
         }
     }
