@@ -1,6 +1,5 @@
 package dev.egressguard.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -29,7 +28,7 @@ final class EndpointsFile {
         List<Endpoint> out = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         int n = 0;
-        for (JsonNode node : file.list("endpoints")) {
+        for (ResourceYaml.Entry node : file.list("endpoints")) {
             n++;
             String where = "endpoint " + n;
             String id = file.text(node, where, "id");

@@ -1,6 +1,5 @@
 package dev.egressguard.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -87,7 +86,7 @@ public final class IssuerTable {
         ResourceYaml file = ResourceYaml.load(resource);
         Map<String, Issuer> issuers = new LinkedHashMap<>();
         int n = 0;
-        for (JsonNode node : file.list("issuers")) {
+        for (ResourceYaml.Entry node : file.list("issuers")) {
             n++;
             String id = file.text(node, "issuer " + n, "id");
             String where = "issuer " + n + " ('" + id + "')";
