@@ -2,6 +2,7 @@ package dev.egressguard.agent;
 
 import dev.egressguard.api.EgressDispatcher;
 import dev.egressguard.api.EgressHandler;
+import dev.egressguard.instrumentation.DirectInstrumentation;
 import dev.egressguard.instrumentation.EgressInstrumentation;
 import dev.egressguard.instrumentation.Instrumentations;
 import net.bytebuddy.ByteBuddy;
@@ -36,26 +37,35 @@ public final class AgentInstaller {
     }
 
     /**
-     * Installs the bridge and the name-filtering transformer at once; the runtime and Byte Buddy start on a
-     * background thread, in parallel with the application's own start-up. Whatever egress comes first waits for
-     * the part it needs.
+     * Installs the bridge and the transformer at once; the runtime starts on a background thread, in parallel
+     * with the application's own start-up (and Byte Buddy too, when the application has a library it
+     * instruments). Whatever egress comes first waits for the part it needs.
      */
     public static void install(Instrumentation instrumentation, String agentArgs) {
         DeferredHandler handler = new DeferredHandler();
         EgressDispatcher.install(handler);
         LazyTransformer transformer = null;
+        boolean libraries = false;
         try {
             openJdkModules(instrumentation);
-            transformer = installInstrumentations(instrumentation, Instrumentations.all());
+            List<EgressInstrumentation> paths = Instrumentations.all();
+            transformer = installInstrumentations(instrumentation, paths);
+            libraries = applicationHasLibraryOf(paths);
         } catch (Throwable t) {
             System.err.println("[egress-guard] instrumentation failed, egress is not guarded: " + t);
         }
-        LazyTransformer warmUp = transformer;
+        LazyTransformer warmUp = libraries ? transformer : null;
         Thread starter = new Thread(() -> {
             EgressDispatcher.markSelfTraffic();
+            long t0 = System.nanoTime();
             handler.start(agentArgs);
+            long t1 = System.nanoTime();
             if (warmUp != null) {
                 warmUp.delegate();
+            }
+            if (Boolean.getBoolean("egressguard.debugStartup")) {
+                System.err.println("[egress-guard] runtime started in " + (t1 - t0) / 1_000_000 + " ms"
+                        + (warmUp == null ? "" : ", Byte Buddy in " + (System.nanoTime() - t1) / 1_000_000 + " ms"));
             }
         }, "egress-guard-start");
         starter.setDaemon(true);
@@ -63,21 +73,30 @@ public final class AgentInstaller {
     }
 
     /**
-     * Installs the given egress paths: a {@link LazyTransformer} that builds Byte Buddy's transformer when the
-     * first instrumented class loads, and retransforms those already loaded.
+     * Installs the given egress paths: a {@link LazyTransformer} (JDK classes rewritten directly, library classes
+     * through Byte Buddy built on demand), and retransforms instrumented classes already loaded.
      */
     static LazyTransformer installInstrumentations(Instrumentation instrumentation, List<EgressInstrumentation> paths)
             throws Exception {
         Set<String> names = new HashSet<>();
+        Map<String, DirectInstrumentation> direct = new HashMap<>();
+        Set<String> viaByteBuddy = new HashSet<>();
+        List<EgressInstrumentation> advised = new ArrayList<>();
         for (EgressInstrumentation path : paths) {
             path.registerHooks();
             names.addAll(path.typeNames());
+            for (String name : path.typeNames()) {
+                if (path instanceof DirectInstrumentation) {
+                    direct.put(name.replace('.', '/'), (DirectInstrumentation) path);
+                } else {
+                    viaByteBuddy.add(name.replace('.', '/'));
+                }
+            }
+            if (!(path instanceof DirectInstrumentation)) {
+                advised.add(path);
+            }
         }
-        Set<String> internalNames = new HashSet<>();
-        for (String name : names) {
-            internalNames.add(name.replace('.', '/'));
-        }
-        LazyTransformer lazy = new LazyTransformer(internalNames, () -> byteBuddyTransformer(paths, names));
+        LazyTransformer lazy = new LazyTransformer(direct, viaByteBuddy, () -> byteBuddyTransformer(advised));
         instrumentation.addTransformer(lazy, true);
         List<Class<?>> loaded = new ArrayList<>();
         for (Class<?> type : instrumentation.getAllLoadedClasses()) {
@@ -91,8 +110,28 @@ public final class AgentInstaller {
         return lazy;
     }
 
+    /** Whether a class one of the Byte Buddy paths instruments is on the application's class path. */
+    private static boolean applicationHasLibraryOf(List<EgressInstrumentation> paths) {
+        ClassLoader app = ClassLoader.getSystemClassLoader();
+        for (EgressInstrumentation path : paths) {
+            if (path instanceof DirectInstrumentation) {
+                continue;
+            }
+            for (String name : path.typeNames()) {
+                if (app.getResource(name.replace('.', '/') + ".class") != null) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Byte Buddy's transformer for every path, not installed: {@link LazyTransformer} calls it. */
-    private static ClassFileTransformer byteBuddyTransformer(List<EgressInstrumentation> paths, Set<String> names) {
+    private static ClassFileTransformer byteBuddyTransformer(List<EgressInstrumentation> paths) {
+        Set<String> names = new HashSet<>();
+        for (EgressInstrumentation path : paths) {
+            names.addAll(path.typeNames());
+        }
         allowNewestClassFiles();
         // Byte Buddy's nexus would inject a class into the application's loader (and touch Unsafe): not needed
         // with InitializationStrategy.NoOp, so switched off before Byte Buddy reads the property

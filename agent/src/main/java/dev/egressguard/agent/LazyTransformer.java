@@ -1,25 +1,34 @@
 package dev.egressguard.agent;
 
+import dev.egressguard.instrumentation.DirectInstrumentation;
+
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.IllegalClassFormatException;
 import java.security.ProtectionDomain;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * The agent's only transformer at start-up: it compares each loaded class's name with the instrumented ones
- * and delegates those to Byte Buddy's transformer, built by the start-up thread (or by the first class that
- * needs it, whichever comes first), so premain itself never waits for Byte Buddy.
+ * The agent's only transformer: it compares each loaded class's name with the instrumented ones. JDK classes
+ * are rewritten directly ({@link DirectInstrumentation}); library classes go to Byte Buddy's transformer, built
+ * the first time one of them appears (or ahead, on the start-up thread, when the application has such a
+ * library). A program that uses only the JDK's HTTP stack never starts Byte Buddy.
  */
 final class LazyTransformer implements ClassFileTransformer {
-    private final Set<String> internalNames;
+    private final Map<String, DirectInstrumentation> direct;
+    private final Set<String> viaByteBuddy;
     private final Supplier<ClassFileTransformer> factory;
+    private final Set<String> warned = ConcurrentHashMap.newKeySet();
     private volatile ClassFileTransformer delegate;
     private volatile boolean failed;
 
-    /** {@code internalNames}: slash-separated, as the JVM passes them to transformers. */
-    LazyTransformer(Set<String> internalNames, Supplier<ClassFileTransformer> factory) {
-        this.internalNames = internalNames;
+    /** Keys and names slash-separated, as the JVM passes them to transformers. */
+    LazyTransformer(Map<String, DirectInstrumentation> direct, Set<String> viaByteBuddy,
+                    Supplier<ClassFileTransformer> factory) {
+        this.direct = direct;
+        this.viaByteBuddy = viaByteBuddy;
         this.factory = factory;
     }
 
@@ -27,7 +36,22 @@ final class LazyTransformer implements ClassFileTransformer {
     public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
                             ProtectionDomain protectionDomain, byte[] classfileBuffer)
             throws IllegalClassFormatException {
-        if (className == null || !internalNames.contains(className)) {
+        if (className == null) {
+            return null;
+        }
+        DirectInstrumentation path = direct.get(className);
+        if (path != null) {
+            try {
+                return path.rewrite(className.replace('/', '.'), classfileBuffer);
+            } catch (Throwable t) {
+                if (warned.add(path.channel())) {
+                    System.err.println("[egress-guard] cannot instrument " + className.replace('/', '.') + " ("
+                            + path.channel() + "), left unguarded: " + t);
+                }
+                return null;
+            }
+        }
+        if (!viaByteBuddy.contains(className)) {
             return null;
         }
         ClassFileTransformer transformer = delegate();

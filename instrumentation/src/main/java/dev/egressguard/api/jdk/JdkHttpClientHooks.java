@@ -1,16 +1,22 @@
 package dev.egressguard.api.jdk;
 
 import dev.egressguard.api.EgressBlockedException;
+import dev.egressguard.api.EgressDispatcher;
 
 import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * What the advice in {@code jdk.internal.net.http} calls. The work is done by hooks the agent registers at
- * start-up (they need java.net.http types, which the bootstrap loader cannot see); unregistered, nothing happens.
+ * What the rewritten {@code jdk.internal.net.http} classes call. The work is done by hooks the agent registers
+ * at start-up (they need java.net.http types, which the bootstrap loader cannot see); unregistered, nothing
+ * happens. Only a block ever leaves these methods: any other failure is logged and the request goes on.
  */
 public final class JdkHttpClientHooks {
+    static final String CHANNEL = "jdk-httpclient";
     private static volatile RequestHook beforeSend;
     private static volatile RequestHook beforeRedirect;
+    /** The request {@code send} just decided, which it hands to {@code sendAsync}: not decided twice. */
+    private static final ThreadLocal<Object> DECIDED_BY_SEND = new ThreadLocal<>();
 
     private JdkHttpClientHooks() {
     }
@@ -20,26 +26,62 @@ public final class JdkHttpClientHooks {
         beforeRedirect = redirect;
     }
 
-    /** The request to send: the same, or its republished copy after a redact. Throws the block. */
+    /** At the entry of {@code HttpClientImpl.send}: the request to send (maybe republished); throws the block. */
     public static Object beforeSend(Object request) throws IOException {
-        RequestHook hook = beforeSend;
-        return hook == null ? request : hook.apply(request);
+        Object decided = decide(request);
+        DECIDED_BY_SEND.set(decided);
+        return decided;
     }
 
-    /** Decides the next hop of a redirect before the client sends it. */
+    /**
+     * At the entry of the private {@code HttpClientImpl.sendAsync} every call passes: the request to send, or a
+     * future failed with the block, which the method then returns without sending anything.
+     */
+    public static Object beforeSendAsync(Object request) {
+        Object fromSend = DECIDED_BY_SEND.get();
+        if (fromSend != null) {
+            DECIDED_BY_SEND.remove();
+            if (fromSend == request) {
+                return request;
+            }
+        }
+        try {
+            return decide(request);
+        } catch (EgressBlockedException e) {
+            return CompletableFuture.failedFuture(e);
+        } catch (IOException e) {
+            return request; // decide() lets only blocks out
+        }
+    }
+
+    /** Before {@code RedirectFilter.response} returns: decides the next hop (null: no redirect). */
     public static void beforeRedirect(Object next) throws IOException {
         RequestHook hook = beforeRedirect;
-        if (hook != null) {
+        if (hook == null || next == null) {
+            return;
+        }
+        try {
             hook.apply(next);
+        } catch (EgressBlockedException e) {
+            throw e;
+        } catch (Throwable t) {
+            EgressDispatcher.internalError(CHANNEL, t);
         }
     }
 
-    /** The exception {@code send} should throw: the block itself, not the JDK's IOException wrapping it. */
-    public static Throwable unwrapBlock(Throwable thrown) {
-        if (thrown == null || thrown instanceof EgressBlockedException) {
-            return thrown;
+    private static Object decide(Object request) throws IOException {
+        RequestHook hook = beforeSend;
+        if (hook == null || request == null) {
+            return request;
         }
-        Throwable cause = thrown.getCause();
-        return cause instanceof EgressBlockedException ? cause : thrown;
+        try {
+            Object result = hook.apply(request);
+            return result == null ? request : result;
+        } catch (EgressBlockedException e) {
+            throw e;
+        } catch (Throwable t) {
+            EgressDispatcher.internalError(CHANNEL, t);
+            return request;
+        }
     }
 }

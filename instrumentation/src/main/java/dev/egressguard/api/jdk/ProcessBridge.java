@@ -4,21 +4,28 @@ import dev.egressguard.api.EgressBlockedException;
 import dev.egressguard.api.EgressDispatcher;
 import dev.egressguard.api.ProcessEgress;
 
-/** Called by the advice in {@code java.lang.ProcessImpl.start}: decides one process start. */
+/** Called at the entry of {@code java.lang.ProcessImpl.start}: decides one process start. */
 public final class ProcessBridge {
     public static final String CHANNEL = "process";
 
     private ProcessBridge() {
     }
 
-    /** The argv to run: the same array, or the handler's rewrite after a redact. Throws the block. */
+    /** The argv to run: the same array, or the handler's rewrite after a redact. Throws only the block. */
     public static String[] beforeStart(String[] cmdarray, String dir) throws EgressBlockedException {
-        if (!EgressDispatcher.isInstalled() || cmdarray == null || cmdarray.length == 0) {
+        try {
+            if (!EgressDispatcher.isInstalled() || cmdarray == null || cmdarray.length == 0) {
+                return cmdarray;
+            }
+            ProcessEgress process = new ProcessEgress(CHANNEL, cmdarray, dir);
+            EgressDispatcher.onProcessStart(process);
+            String[] replacement = process.replacementCommand();
+            return replacement == null || replacement.length == 0 ? cmdarray : replacement;
+        } catch (EgressBlockedException e) {
+            throw e;
+        } catch (Throwable t) {
+            EgressDispatcher.internalError(CHANNEL, t);
             return cmdarray;
         }
-        ProcessEgress process = new ProcessEgress(CHANNEL, cmdarray, dir);
-        EgressDispatcher.onProcessStart(process);
-        String[] replacement = process.replacementCommand();
-        return replacement == null || replacement.length == 0 ? cmdarray : replacement;
     }
 }

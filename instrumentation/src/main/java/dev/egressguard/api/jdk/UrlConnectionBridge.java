@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.WeakHashMap;
 
 /**
- * Called by the advice in {@code sun.net.www.protocol.http.HttpURLConnection} (http, and https through
+ * Called from the rewritten {@code sun.net.www.protocol.http.HttpURLConnection} (http, and https through
  * its delegate). One decision per connection and URL, made before any request byte is written:
  * <ul>
  *   <li>buffered bodies: when the response is first asked for ({@code getInputStream}, which
@@ -31,8 +31,6 @@ public final class UrlConnectionBridge {
     public static final String CHANNEL = "urlconnection";
 
     private static final Map<Object, State> STATES = Collections.synchronizedMap(new WeakHashMap<>());
-    /** Inside getInputStream on this thread: the JDK's own getOutputStream call there must not be held back. */
-    private static final ThreadLocal<int[]> IN_RESPONSE = ThreadLocal.withInitial(() -> new int[1]);
     private static volatile Method getHeaders;
     private static volatile Constructor<?> newPoster;
 
@@ -47,21 +45,11 @@ public final class UrlConnectionBridge {
         String decidedUrl;
         EgressBlockedException blocked;
         volatile GuardedStreamingOutputStream pending;
+        /** getInputStream was called: any later getOutputStream is the JDK's own, inside it. */
+        volatile boolean inResponse;
 
         GuardedStreamingOutputStream pending() {
             return pending;
-        }
-    }
-
-    /** Around getInputStream (the advice calls these in pairs). */
-    public static void enterResponse() {
-        IN_RESPONSE.get()[0]++;
-    }
-
-    public static void exitResponse() {
-        int[] depth = IN_RESPONSE.get();
-        if (depth[0] > 0) {
-            depth[0]--;
         }
     }
 
@@ -72,85 +60,115 @@ public final class UrlConnectionBridge {
     }
 
     /**
-     * Before {@code getInputStream}: decides a buffered request, or completes a held streaming body.
+     * At the entry of {@code getInputStream}: decides a buffered request, or completes a held streaming body.
      * Returns the poster (the buffered body stream) to use: the same, or a new one holding the redacted body.
      */
     public static Object beforeResponse(HttpURLConnection connection, Object userHeaders, Object poster,
-                                        boolean streaming) throws IOException {
-        if (!EgressDispatcher.isInstalled()) {
-            return poster;
-        }
-        State state = state(connection);
-        if (state.blocked != null) {
-            throw state.blocked;
-        }
-        GuardedStreamingOutputStream pending = state.pending();
-        if (pending != null && !pending.isDecided()) {
-            pending.complete();
-            return poster;
-        }
-        if (streaming) {
-            return poster; // nothing held: decided when the JDK writes the request
-        }
-        return decideBuffered(connection, state, userHeaders, poster);
-    }
-
-    /** Before {@code writeRequests}: redirect hops and any path the other hooks did not see. */
-    public static Object beforeWrite(HttpURLConnection connection, Object userHeaders, Object poster,
-                                     boolean streaming, long fixedLength) throws EgressBlockedException {
-        if (!EgressDispatcher.isInstalled()) {
-            return poster;
-        }
-        State state = state(connection);
-        if (state.blocked != null) {
-            throw state.blocked;
-        }
-        if (streaming) {
-            String url = connection.getURL().toString();
-            if (url.equals(state.decidedUrl)) {
+                                        int fixedContentLength, long fixedContentLengthLong, int chunkLength)
+            throws IOException {
+        try {
+            if (!EgressDispatcher.isInstalled()) {
                 return poster;
             }
-            state.decidedUrl = url;
-            // a streamed body nobody held back (the JDK's own getOutputStream call): decided without it
-            int bodyState = fixedLength == 0 ? HttpEgress.BODY_NONE : HttpEgress.BODY_UNREADABLE;
-            dispatch(state, new HttpEgress(CHANNEL, connection.getRequestMethod(), url, headers(userHeaders),
-                    null, bodyState, fixedLength));
+            State state = state(connection);
+            state.inResponse = true; // from here on the JDK itself asks for the output stream, if at all
+            if (state.blocked != null) {
+                throw state.blocked;
+            }
+            GuardedStreamingOutputStream pending = state.pending();
+            if (pending != null && !pending.isDecided()) {
+                pending.complete();
+                return poster;
+            }
+            if (fixedContentLength != -1 || fixedContentLengthLong != -1 || chunkLength != -1) {
+                return poster; // streaming with nothing held: decided when the JDK writes the request
+            }
+            return decideBuffered(connection, state, userHeaders, poster);
+        } catch (EgressBlockedException e) {
+            throw e;
+        } catch (Throwable t) {
+            EgressDispatcher.internalError(CHANNEL, t);
             return poster;
         }
-        return decideBuffered(connection, state, userHeaders, poster);
+    }
+
+    /** At the entry of {@code writeRequests}: redirect hops and any path the other hooks did not see. */
+    public static Object beforeWrite(HttpURLConnection connection, Object userHeaders, Object poster,
+                                     int fixedContentLength, long fixedContentLengthLong, int chunkLength)
+            throws IOException {
+        try {
+            if (!EgressDispatcher.isInstalled()) {
+                return poster;
+            }
+            State state = state(connection);
+            if (state.blocked != null) {
+                throw state.blocked;
+            }
+            if (chunkLength != -1 || fixedContentLength != -1 || fixedContentLengthLong != -1) {
+                String url = connection.getURL().toString();
+                if (url.equals(state.decidedUrl)) {
+                    return poster;
+                }
+                state.decidedUrl = url;
+                // a streamed body nobody held back (the JDK's own getOutputStream call): decided without it
+                long fixedLength = chunkLength != -1 ? -1
+                        : fixedContentLengthLong != -1 ? fixedContentLengthLong : fixedContentLength;
+                int bodyState = fixedLength == 0 ? HttpEgress.BODY_NONE : HttpEgress.BODY_UNREADABLE;
+                dispatch(state, new HttpEgress(CHANNEL, connection.getRequestMethod(), url, headers(userHeaders),
+                        null, bodyState, fixedLength));
+                return poster;
+            }
+            return decideBuffered(connection, state, userHeaders, poster);
+        } catch (EgressBlockedException e) {
+            throw e;
+        } catch (Throwable t) {
+            EgressDispatcher.internalError(CHANNEL, t);
+            return poster;
+        }
     }
 
     /**
-     * Before {@code getOutputStream}: in a streaming mode, returns the stream that holds the body until it can
-     * be decided; null to let the JDK hand out its own (buffered mode, or the decision is already made).
+     * At the entry of {@code getOutputStream}: in a streaming mode, returns the stream that holds the body until
+     * it can be decided; null to let the JDK hand out its own (buffered mode, or the decision is already made).
      */
     public static OutputStream streamingOutput(HttpURLConnection connection, Object userHeaders, boolean doOutput,
-                                               long fixedLength, int chunkLength) throws EgressBlockedException {
-        if (!EgressDispatcher.isInstalled() || !doOutput || (fixedLength < 0 && chunkLength < 0)
-                || IN_RESPONSE.get()[0] > 0) {
+                                               int fixedContentLength, long fixedContentLengthLong, int chunkLength)
+            throws IOException {
+        try {
+            long fixedLength = fixedContentLengthLong != -1 ? fixedContentLengthLong : fixedContentLength;
+            if (!EgressDispatcher.isInstalled() || !doOutput || (fixedLength < 0 && chunkLength < 0)) {
+                return null;
+            }
+            State state = state(connection);
+            if (state.blocked != null) {
+                throw state.blocked;
+            }
+            if (state.inResponse) {
+                return null;
+            }
+            GuardedStreamingOutputStream pending = state.pending();
+            if (pending != null) {
+                return pending.isDecided() ? null : pending;
+            }
+            String url = connection.getURL().toString();
+            if (url.equals(state.decidedUrl)) {
+                return null;
+            }
+            // the JDK turns a GET with a body into a POST when it hands out the stream; report what will be sent
+            String method = connection.getRequestMethod();
+            if ("GET".equals(method)) {
+                method = "POST";
+            }
+            pending = new GuardedStreamingOutputStream(connection, state, method, url, headers(userHeaders),
+                    chunkLength >= 0 ? -1 : fixedLength, EgressDispatcher.maxBodyBytes());
+            state.pending = pending;
+            return pending;
+        } catch (EgressBlockedException e) {
+            throw e;
+        } catch (Throwable t) {
+            EgressDispatcher.internalError(CHANNEL, t);
             return null;
         }
-        State state = state(connection);
-        if (state.blocked != null) {
-            throw state.blocked;
-        }
-        GuardedStreamingOutputStream pending = state.pending();
-        if (pending != null) {
-            return pending.isDecided() ? null : pending;
-        }
-        String url = connection.getURL().toString();
-        if (url.equals(state.decidedUrl)) {
-            return null;
-        }
-        // the JDK turns a GET with a body into a POST when it hands out the stream; report what will be sent
-        String method = connection.getRequestMethod();
-        if ("GET".equals(method)) {
-            method = "POST";
-        }
-        pending = new GuardedStreamingOutputStream(connection, state, method, url, headers(userHeaders),
-                fixedLength, EgressDispatcher.maxBodyBytes());
-        state.pending = pending;
-        return pending;
     }
 
     private static Object decideBuffered(HttpURLConnection connection, State state, Object userHeaders,
