@@ -5,16 +5,22 @@ import net.bytebuddy.agent.builder.AgentBuilder;
 import java.util.Set;
 
 /**
- * One egress path (SPEC §6): which types it transforms and with which advice. Every path has the same
- * shape, one package each (jdkhttpclient, urlconnection, process, okhttp, apache4, apache5):
+ * One egress path (SPEC §6): which types it transforms and how. Every path has the same shape, one package
+ * each (jdkhttpclient, urlconnection, process, okhttp, apache4, apache5), listed once in
+ * {@link Instrumentations#all()}:
  * <ul>
- *   <li>a class implementing this interface, listed once in {@link Instrumentations#all()};</li>
- *   <li>its {@code *Advice} classes, inlined into the target class. Advice may reference only types the
- *       target's class loader sees: {@code dev.egressguard.api.*} (bootstrap), the JDK, and the instrumented
- *       library itself. Nothing else of the agent is visible there.</li>
+ *   <li>library paths implement this interface: {@link #extend} adds Byte Buddy advice, named (not loaded:
+ *       {@code new AgentBuilder.Transformer.ForAdvice().include(getClass().getClassLoader()).advice(methods,
+ *       AdviceClass.class.getName())}), since advice naming library types cannot load in the agent's loader.
+ *       Advice is inlined into the target and may reference only what the target's loader sees:
+ *       {@code dev.egressguard.api.*} (bootstrap), the JDK and the library itself;</li>
+ *   <li>JDK paths implement {@link DirectInstrumentation}: a few ASM instructions calling
+ *       {@code dev.egressguard.api.jdk}, so that JDK-only programs never start Byte Buddy.</li>
  * </ul>
- * Advice lets only {@link dev.egressguard.api.EgressBlockedException} escape: it catches every other
- * Throwable, so a failure of egress-guard never reaches the application (SPEC §12).
+ * Only {@link dev.egressguard.api.EgressBlockedException} may escape into the application: advice catches every
+ * other Throwable (and reports it with {@link dev.egressguard.api.EgressDispatcher#internalError}), SPEC §12.
+ * Nested instrumented calls of one request use {@link dev.egressguard.api.EgressDispatcher#enter()}/{@code exit()}
+ * so that one application request is decided once.
  */
 public interface EgressInstrumentation {
     /** The channel written into decision records (SPEC §8) and named in warnings. */
