@@ -1,6 +1,5 @@
 package dev.egressguard.agent;
 
-import dev.egressguard.agent.runtime.AgentRuntime;
 import dev.egressguard.api.EgressDispatcher;
 import dev.egressguard.api.EgressHandler;
 import dev.egressguard.instrumentation.EgressInstrumentation;
@@ -26,8 +25,8 @@ import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 
 /**
- * Runs inside {@link AgentClassLoader}: starts the runtime behind the bootstrap bridge, then installs every
- * {@link EgressInstrumentation}. Never throws: the application starts whatever happens here.
+ * Runs inside {@link AgentClassLoader}: installs the bootstrap bridge's handler (the runtime, started in the
+ * background) and every {@link EgressInstrumentation}. Never throws: the application starts whatever happens.
  */
 public final class AgentInstaller {
     /** Shading relocates this literal along with Byte Buddy, so it names the property our copy reads. */
@@ -36,29 +35,38 @@ public final class AgentInstaller {
     private AgentInstaller() {
     }
 
+    /**
+     * Installs the bridge and the name-filtering transformer at once; the runtime and Byte Buddy start on a
+     * background thread, in parallel with the application's own start-up. Whatever egress comes first waits for
+     * the part it needs.
+     */
     public static void install(Instrumentation instrumentation, String agentArgs) {
-        try {
-            EgressDispatcher.install(AgentRuntime.start(agentArgs));
-        } catch (Throwable t) {
-            System.err.println("[egress-guard] runtime failed to start, nothing will be decided: " + t);
-        }
+        DeferredHandler handler = new DeferredHandler();
+        EgressDispatcher.install(handler);
+        LazyTransformer transformer = null;
         try {
             openJdkModules(instrumentation);
-            installInstrumentations(instrumentation, Instrumentations.all());
-            if (Boolean.getBoolean("egressguard.eagerInstrumentation")) {
-                // benchmarks and debugging: pay Byte Buddy's start-up now rather than at the first egress
-                Class.forName("java.lang.ProcessImpl");
-            }
+            transformer = installInstrumentations(instrumentation, Instrumentations.all());
         } catch (Throwable t) {
             System.err.println("[egress-guard] instrumentation failed, egress is not guarded: " + t);
         }
+        LazyTransformer warmUp = transformer;
+        Thread starter = new Thread(() -> {
+            EgressDispatcher.markSelfTraffic();
+            handler.start(agentArgs);
+            if (warmUp != null) {
+                warmUp.delegate();
+            }
+        }, "egress-guard-start");
+        starter.setDaemon(true);
+        starter.start();
     }
 
     /**
      * Installs the given egress paths: a {@link LazyTransformer} that builds Byte Buddy's transformer when the
      * first instrumented class loads, and retransforms those already loaded.
      */
-    static void installInstrumentations(Instrumentation instrumentation, List<EgressInstrumentation> paths)
+    static LazyTransformer installInstrumentations(Instrumentation instrumentation, List<EgressInstrumentation> paths)
             throws Exception {
         Set<String> names = new HashSet<>();
         for (EgressInstrumentation path : paths) {
@@ -80,6 +88,7 @@ public final class AgentInstaller {
         if (!loaded.isEmpty()) {
             instrumentation.retransformClasses(loaded.toArray(new Class<?>[0]));
         }
+        return lazy;
     }
 
     /** Byte Buddy's transformer for every path, not installed: {@link LazyTransformer} calls it. */

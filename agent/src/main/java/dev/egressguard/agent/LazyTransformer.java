@@ -8,8 +8,8 @@ import java.util.function.Supplier;
 
 /**
  * The agent's only transformer at start-up: it compares each loaded class's name with the instrumented ones
- * and builds Byte Buddy's transformer the first time one appears. Programs that never touch an egress path
- * never load Byte Buddy; the others load it when they first do.
+ * and delegates those to Byte Buddy's transformer, built by the start-up thread (or by the first class that
+ * needs it, whichever comes first), so premain itself never waits for Byte Buddy.
  */
 final class LazyTransformer implements ClassFileTransformer {
     private final Set<String> internalNames;

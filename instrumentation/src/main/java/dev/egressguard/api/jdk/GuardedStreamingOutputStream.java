@@ -109,6 +109,7 @@ final class GuardedStreamingOutputStream extends OutputStream {
         HttpEgress egress = new HttpEgress(UrlConnectionBridge.CHANNEL, method, url, headers, body, bodyState,
                 contentLength);
         state.decidedUrl = url;
+        state.pending = null;
         UrlConnectionBridge.dispatch(state, egress);
         byte[] replacement = egress.replacementBody();
         if (replacement != null && bodyState == HttpEgress.BODY_FIXED_LENGTH && replacement.length != body.length) {

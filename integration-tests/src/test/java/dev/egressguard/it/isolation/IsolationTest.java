@@ -15,6 +15,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** SPEC §3: one self-contained jar whose insides the application never sees. */
@@ -71,6 +72,8 @@ class IsolationTest extends ServerPerClass {
             assertTrue(with.stdout().contains("VISIBLE " + hidden + " false"), with::toString);
         }
         assertTrue(with.stdout().contains("RESOURCE endpoints.yaml false"), with::toString);
+        // the API is defined in the bootstrap loader, not appended: class-data sharing stays on, no JVM warning
+        assertFalse(with.stderr().contains("bootstrap classpath has been appended"), with::toString);
         assertEquals(without.stdout().replaceAll("VISIBLE dev.egressguard.api.\\S+ \\w+", ""),
                 with.stdout().replaceAll("VISIBLE dev.egressguard.api.\\S+ \\w+", ""),
                 "the application behaves the same with the agent");

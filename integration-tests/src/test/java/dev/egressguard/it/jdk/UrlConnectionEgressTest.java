@@ -60,6 +60,30 @@ class UrlConnectionEgressTest extends ServerPerClass {
         assertEquals(3, decisions(r), "one decision record per request");
     }
 
+    @Test
+    void chunkedStreamLeftOpenIsDecidedWhenTheResponseIsAskedFor() {
+        String url = server.url("api.openai.com", "/v1/x");
+        AppResult r = AgentJvm.app(UrlConnectionApp.class)
+                .args("chunked-unclosed", "POST", url, "clean and never closed by the app",
+                        "POST", url, "ssn " + Policies.ssn() + " never closed")
+                .run();
+        assertStatus(r, 0, 200);
+        assertThrewBlock(r, 1);
+        assertEquals(1, server.requests().size());
+        assertEquals("clean and never closed by the app", server.requests().get(0).bodyUtf8());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"fixed", "chunked"})
+    void streamsLongerThanMaxBodyBytesAreDecidedOnTheirStartAndArriveWhole(String mode) {
+        String body = "x".repeat(150) + " the rest streams on " + "y".repeat(150);
+        AppResult r = AgentJvm.app(UrlConnectionApp.class).agentArg("maxBodyBytes", "64")
+                .args(mode, "POST", server.url("api.github.com", "/upload"), body)
+                .run();
+        assertStatus(r, 0, 200);
+        assertEquals(body, server.requests().get(0).bodyUtf8());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"buffered", "fixed", "chunked"})
     void blockedSendsNothingNotEvenHeaders(String mode) {
