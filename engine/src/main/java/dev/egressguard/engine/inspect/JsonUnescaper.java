@@ -24,16 +24,28 @@ final class JsonUnescaper {
         int k = first;
         int i = first;
         while (i < n) {
-            char c = a[i];
-            int len = c == '\\' ? escapeLength(a, n, i) : 0;
+            int b = i;
+            while (b < n && a[b] != '\\') {
+                b++;
+            }
+            if (b > i) {
+                // a run without escapes keeps one distance to the source: one map entry
+                map.map(k, i);
+                System.arraycopy(a, i, out, k, b - i);
+                k += b - i;
+                i = b;
+                if (i >= n) {
+                    break;
+                }
+            }
+            int len = escapeLength(a, n, i);
             map.map(k, i);
             if (len == 0) {
-                out[k++] = c;
-                i++;
-                continue;
+                out[k++] = a[i++];
+            } else {
+                out[k++] = unescaped(a, i);
+                i += len;
             }
-            out[k++] = unescaped(a, i);
-            i += len;
         }
         map.map(k, n);
         return v.decoded(out, k, map, "json-escape", false);
