@@ -247,8 +247,9 @@ public final class Inspector {
         if ((flags & BACKSLASH) != 0) {
             TextView u = JsonUnescaper.decode(t);
             if (u != t) {
+                // only a unicode escape can add a percent sign or non-ASCII (then ascii is unknown)
+                flags = (flags & PERCENT) != 0 || u.ascii != 1 ? flags(u) : 0;
                 t = u;
-                flags = flags(t);
             }
         }
         if (!form && (flags & PERCENT) != 0) {

@@ -23,10 +23,18 @@ final class JsonUnescaper {
         OffsetMap map = new OffsetMap();
         int k = first;
         int i = first;
+        boolean unicode = false;
+        String str = v.string;
         while (i < n) {
-            int b = i;
-            while (b < n && a[b] != '\\') {
-                b++;
+            int b;
+            if (str != null) {
+                b = str.indexOf('\\', i);
+                b = b < 0 ? n : b;
+            } else {
+                b = i;
+                while (b < n && a[b] != '\\') {
+                    b++;
+                }
             }
             if (b > i) {
                 // a run without escapes keeps one distance to the source: one map entry
@@ -43,12 +51,18 @@ final class JsonUnescaper {
             if (len == 0) {
                 out[k++] = a[i++];
             } else {
+                unicode |= len == 6;
                 out[k++] = unescaped(a, i);
                 i += len;
             }
         }
         map.map(k, n);
-        return v.decoded(out, k, map, "json-escape", false);
+        TextView u = v.decoded(out, k, map, "json-escape", false);
+        if (!unicode) {
+            // "\n", "\"" and friends only: the decoded text is as ASCII as its source
+            u.ascii = v.ascii;
+        }
+        return u;
     }
 
     private static int escapeLength(char[] a, int n, int i) {
