@@ -90,7 +90,7 @@ final class Detectors {
                     continue;
                 }
                 char c = k.charAt(0);
-                if (c < 128 && (Character.isLetter(c) || c == '_')) {
+                if (c < 128 && Character.isLetter(c)) {
                     int e = 0;
                     while (e < k.length() && k.charAt(e) < 128 && (Character.isLetterOrDigit(k.charAt(e)) || k.charAt(e) == '_')) {
                         e++;

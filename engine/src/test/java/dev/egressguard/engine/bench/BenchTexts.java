@@ -44,6 +44,18 @@ public final class BenchTexts {
         return chatBody(PROSE);
     }
 
+    /** The clean prompt as people write it: paragraphs, so the JSON carries "\\n" escapes. */
+    public static byte[] cleanChatBodyWithParagraphs() {
+        String body = new String(chatBody(PROSE), StandardCharsets.UTF_8);
+        StringBuilder sb = new StringBuilder(body);
+        for (int p = sb.indexOf(". ", 400); p > 0 && p < sb.length() - 100; p = sb.indexOf(". ", p + 400)) {
+            sb.replace(p + 1, p + 2, "\\n\\n");
+        }
+        sb.setLength(SIZE - 4);
+        sb.append("\"}]}");
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
     /** A 4 KB chat body dense with numbers, dates, prices, e-mails and a few keys, SSNs and cards. */
     public static byte[] denseChatBody() {
         return chatBody(DENSE);

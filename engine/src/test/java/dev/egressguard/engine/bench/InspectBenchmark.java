@@ -39,6 +39,7 @@ public class InspectBenchmark {
 
     private Inspector inspector;
     private byte[] clean;
+    private byte[] paragraphs;
     private byte[] dense;
     private String cleanText;
     private String denseText;
@@ -48,6 +49,7 @@ public class InspectBenchmark {
         inspector = Inspector.forPolicy(Policy.defaultPolicy(), 1 << 20);
         clean = BenchTexts.cleanChatBody();
         dense = BenchTexts.denseChatBody();
+        paragraphs = BenchTexts.cleanChatBodyWithParagraphs();
         cleanText = new String(clean, StandardCharsets.UTF_8);
         denseText = new String(dense, StandardCharsets.UTF_8);
     }
@@ -55,6 +57,11 @@ public class InspectBenchmark {
     @Benchmark
     public Inspection inspectCleanPrompt() {
         return inspector.inspectBody(clean, "application/json", null);
+    }
+
+    @Benchmark
+    public Inspection inspectCleanPromptWithParagraphs() {
+        return inspector.inspectBody(paragraphs, "application/json", null);
     }
 
     @Benchmark
