@@ -78,8 +78,7 @@ final class Scan {
         int n = this.n;
         byte[] wordStarts = d.wordStarts;
         int i = 0;
-        // start of the current run of base64 characters, found on the way (SPEC §5.4: 16+ decode)
-        int run = 0;
+        run = 0;
         while (i < n) {
             char c = a[i];
             if (c >= 128) {
@@ -121,8 +120,9 @@ final class Scan {
             int e;
             switch (k) {
                 case DIGIT:
-                    e = number(i);
-                    break;
+                    // number() keeps the base64 run itself: it knows its separators
+                    i = number(i);
+                    continue;
                 case AT:
                     at(i);
                     e = i + 1;
@@ -161,6 +161,9 @@ final class Scan {
         }
     }
 
+    /** Start of the current run of base64 characters, found on the way (SPEC §5.4: 16+ decode). */
+    private int run;
+
     /** The word handler went past a plain word (a key with '.', an ICD code): base64 runs must be re-checked. */
     private boolean special;
 
@@ -184,6 +187,9 @@ final class Scan {
     }
 
     private int breakRuns(int run, int from, int to) {
+        if (to == from + 1 && Base64Text.isAlphabet(a[from])) {
+            return run;
+        }
         int r = run;
         for (int q = from; q < to; q++) {
             if (!Base64Text.isAlphabet(a[q])) {
@@ -440,13 +446,19 @@ final class Scan {
         }
         if (gluedBefore || gluedAfter) {
             // part of an identifier, version or order id: "ORD-555-0100", "v1.2.3", "123e4567-..."
-            if (gluedBefore && !gluedAfter && segs > 1 && segs <= MAX_SEGMENTS && segSep[1] == ' ') {
-                return segStart[1];
-            }
-            return skipToken(end);
+            int e = gluedBefore && !gluedAfter && segs > 1 && segs <= MAX_SEGMENTS && segSep[1] == ' '
+                    ? segStart[1] : skipToken(end);
+            run = breakRuns(run, i, e);
+            return e;
         }
         if (segs > MAX_SEGMENTS) {
+            run = breakRuns(run, i, end);
             return end;
+        }
+        for (int k = 1; k < segs; k++) {
+            if (segSep[k] != '-' && segSep[k] != '/') {
+                run = breakRun(run, segStart[k] - 1);
+            }
         }
         evaluateGroup(segs);
         return end;
