@@ -293,9 +293,10 @@ final class Scan {
             }
             return -1;
         }
-        if (wordEnd - i >= 20 || (wordEnd < n && a[wordEnd] == '-')) {
+        if (i >= tokenCheckedUntil && (wordEnd - i >= 20 || (wordEnd < n && a[wordEnd] == '-'))) {
             // OpenAI keys carry "T3BlbkFJ" (base64 of "OpenAI") wherever their prefix went
             int e = tokenRun(i);
+            tokenCheckedUntil = e; // words further into this token are part of what was just checked
             if (e - i >= 32 && indexOf(i, e, "T3BlbkFJ") >= 0) {
                 emit(PatternType.API_KEY, i, e, 1.0, "openai", new String(a, i, e - i), null);
                 return e;
@@ -303,6 +304,8 @@ final class Scan {
         }
         return -1;
     }
+
+    private int tokenCheckedUntil;
 
     private int tokenRun(int from) {
         int p = from;
@@ -875,9 +878,10 @@ final class Scan {
         }
     }
 
+    /** Where an unquoted value ends; ':' and '=' too, so that "k:k:k:..." is not re-read at every colon. */
     private static boolean endsValue(char c) {
         return c <= ' ' || c == ',' || c == ';' || c == '&' || c == '}' || c == ']' || c == ')' || c == '"'
-                || c == '\'' || c == '<' || c == '>';
+                || c == '\'' || c == '<' || c == '>' || c == ':' || c == '=';
     }
 
     private boolean isPasswordKey(String key, int keyStart, int keyEnd) {
@@ -1078,7 +1082,8 @@ final class Scan {
         }
         int ue = us;
         int query = -1;
-        while (ue < n && ue - us < 4096 && a[ue] != ')' && a[ue] > ' ') {
+        while (ue < n && ue - us < 4096 && a[ue] != ')' && a[ue] > ' ' && a[ue] != '(' && a[ue] != '['
+                && a[ue] != ']' && a[ue] != '"' && a[ue] != '<' && a[ue] != '>') {
             if (a[ue] == '?' && query < 0) {
                 query = ue;
             }
