@@ -13,7 +13,24 @@ public final class EgressDispatcher {
     /** Threads of egress-guard itself (notifications, export, policy fetch): never decided. */
     private static final ThreadLocal<Boolean> SELF = new ThreadLocal<>();
 
+    /** Places (channels) whose internal error was already logged: each is logged once (SPEC §12). */
+    private static final java.util.Set<String> REPORTED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private EgressDispatcher() {
+    }
+
+    /**
+     * Advice calls this with any failure of egress-guard itself; the application carries on. Logged once per
+     * place, class and message only (a message never carries request content).
+     */
+    public static void internalError(String place, Throwable t) {
+        try {
+            if (REPORTED.add(place)) {
+                System.err.println("[egress-guard] internal error in " + place + ", continuing: " + t);
+            }
+        } catch (Throwable ignored) {
+            // logging must not fail the application either
+        }
     }
 
     public static void install(EgressHandler h) {
@@ -27,6 +44,21 @@ public final class EgressDispatcher {
     /** Enters an instrumented call; true for the outermost one, which is the one to decide. */
     public static boolean enter() {
         return DEPTH.get()[0]++ == 0;
+    }
+
+    /** True inside an instrumented call entered with {@link #enter()}: the outer call decides. */
+    public static boolean isNested() {
+        return DEPTH.get()[0] > 0;
+    }
+
+    /** The handler's {@code maxBodyBytes}, or the default when none is installed. */
+    public static long maxBodyBytes() {
+        EgressHandler h = handler;
+        try {
+            return h == null ? 8L * 1024 * 1024 : h.maxBodyBytes();
+        } catch (Throwable t) {
+            return 8L * 1024 * 1024;
+        }
     }
 
     /** Leaves an instrumented call entered with {@link #enter()}. */

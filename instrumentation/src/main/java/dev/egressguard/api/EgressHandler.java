@@ -9,4 +9,9 @@ public interface EgressHandler {
     void onHttpRequest(HttpEgress request) throws EgressBlockedException;
 
     void onProcessStart(ProcessEgress process) throws EgressBlockedException;
+
+    /** The {@code maxBodyBytes} setting: how much of a streamed body the hooks buffer before deciding. */
+    default long maxBodyBytes() {
+        return 8L * 1024 * 1024;
+    }
 }

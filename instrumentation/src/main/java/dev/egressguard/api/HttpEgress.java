@@ -13,12 +13,19 @@ public final class HttpEgress extends Egress {
     public static final int BODY_FIXED_LENGTH = 2;
     /** The body cannot be read without consuming it (one-shot, duplex, streaming): not inspected, not replaceable. */
     public static final int BODY_UNREADABLE = 3;
+    /**
+     * The body (or, when {@link #contentLength()} is larger, its first bytes) is in {@link #body()} for
+     * inspection but cannot be changed (a redirect hop re-sending a body, an oversized stream already
+     * flowing): a redact becomes a block (SPEC §5.6 step 9).
+     */
+    public static final int BODY_READ_ONLY = 4;
 
     private final String method;
     private final String url;
     private final Map<String, List<String>> headers;
     private final byte[] body;
     private final int bodyState;
+    private final long contentLength;
     private byte[] replacementBody;
 
     public HttpEgress(String channel, String method, String url, Map<String, List<String>> headers,
@@ -29,6 +36,19 @@ public final class HttpEgress extends Egress {
         this.headers = headers;
         this.body = body;
         this.bodyState = bodyState;
+        this.contentLength = body == null ? (bodyState == BODY_NONE ? 0 : -1) : body.length;
+    }
+
+    /** As above, for a body whose full length is known and may exceed what was read into {@code body}. */
+    public HttpEgress(String channel, String method, String url, Map<String, List<String>> headers,
+                      byte[] body, int bodyState, long contentLength) {
+        super(channel);
+        this.method = method;
+        this.url = url;
+        this.headers = headers;
+        this.body = body;
+        this.bodyState = bodyState;
+        this.contentLength = contentLength;
     }
 
     public String method() { return method; }
@@ -37,6 +57,11 @@ public final class HttpEgress extends Egress {
     public Map<String, List<String>> headers() { return headers; }
     public byte[] body() { return body; }
     public int bodyState() { return bodyState; }
+    /**
+     * The body's full length in bytes, or -1 when unknown. Longer than {@code body().length} when only a
+     * prefix was read; above {@link EgressHandler#maxBodyBytes()} the body is oversized (SPEC §5.1 oversizedBody).
+     */
+    public long contentLength() { return contentLength; }
 
     /** Set by the handler when the decision is a redact: the body to send instead. */
     public void replaceBody(byte[] newBody) { this.replacementBody = newBody; }

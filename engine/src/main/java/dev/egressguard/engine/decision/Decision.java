@@ -3,7 +3,10 @@ package dev.egressguard.engine.decision;
 import dev.egressguard.config.RuleKind;
 import dev.egressguard.engine.Action;
 import dev.egressguard.engine.inspect.Detection;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The engine's answer for one application request or command (SPEC §5.6, §8, §10). Immutable.
@@ -24,9 +27,11 @@ public final class Decision {
     private final List<String> warnings;
     private final byte[] sanitizedBody;
     private final List<String> sanitizedArgv;
-    private final String contentSha256;
+    private final byte[] content;
     private final long contentBytes;
-    private final String preview;
+    private final Supplier<String> previewSource;
+    private volatile String contentSha256;
+    private volatile String preview;
     private final boolean recorded;
     private final long micros;
 
@@ -45,9 +50,9 @@ public final class Decision {
         warnings = List.copyOf(b.warnings);
         sanitizedBody = b.sanitizedBody;
         sanitizedArgv = b.sanitizedArgv == null ? null : List.copyOf(b.sanitizedArgv);
-        contentSha256 = b.contentSha256;
+        content = b.content;
         contentBytes = b.contentBytes;
-        preview = b.preview;
+        previewSource = b.previewSource;
         recorded = b.recorded;
         micros = b.micros;
     }
@@ -73,11 +78,23 @@ public final class Decision {
     public byte[] sanitizedBody() { return sanitizedBody; }
     /** The rewritten argv when the action is REDACT on a command; else null. */
     public List<String> sanitizedArgv() { return sanitizedArgv; }
-    /** Lower-case hex SHA-256 of the inspected content, or null when there was none. */
-    public String contentSha256() { return contentSha256; }
+    /** Lower-case hex SHA-256 of the inspected content, or null when there was none; computed on first use. */
+    public String contentSha256() {
+        String h = contentSha256;
+        if (h == null && content != null) {
+            contentSha256 = h = sha256Hex(content);
+        }
+        return h;
+    }
     public long contentBytes() { return contentBytes; }
-    /** The first 500 characters of the inspected content with every detected span masked. */
-    public String preview() { return preview; }
+    /** The first 500 characters of the inspected content with every detected span masked; computed on first use. */
+    public String preview() {
+        String p = preview;
+        if (p == null && previewSource != null) {
+            preview = p = previewSource.get();
+        }
+        return p;
+    }
     /** Whether this decision belongs in the audit log (plain allows may not, SPEC §7, §8). */
     public boolean recorded() { return recorded; }
     public long micros() { return micros; }
@@ -89,8 +106,8 @@ public final class Decision {
         b.kind = kind; b.channel = channel; b.method = method; b.target = target; b.command = command;
         b.action = action; b.enforced = enforced; b.reason = reason; b.rule = rule; b.riskScore = riskScore;
         b.detections = detections; b.warnings = warnings; b.sanitizedBody = sanitizedBody;
-        b.sanitizedArgv = sanitizedArgv; b.contentSha256 = contentSha256; b.contentBytes = contentBytes;
-        b.preview = preview; b.recorded = recorded; b.micros = micros;
+        b.sanitizedArgv = sanitizedArgv; b.content = content; b.contentBytes = contentBytes;
+        b.previewSource = previewSource; b.recorded = recorded; b.micros = micros;
         return b;
     }
 
@@ -109,9 +126,10 @@ public final class Decision {
         public List<String> warnings = List.of();
         public byte[] sanitizedBody;
         public List<String> sanitizedArgv;
-        public String contentSha256;
+        /** The content the hash is taken of (kept by reference, never written anywhere). */
+        public byte[] content;
         public long contentBytes;
-        public String preview;
+        public Supplier<String> previewSource;
         public boolean recorded = true;
         public long micros;
 
@@ -119,4 +137,20 @@ public final class Decision {
             return new Decision(this);
         }
     }
+
+    static String sha256Hex(byte[] data) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(data);
+            char[] out = new char[d.length * 2];
+            for (int i = 0; i < d.length; i++) {
+                out[2 * i] = HEX[(d[i] >> 4) & 0xf];
+                out[2 * i + 1] = HEX[d[i] & 0xf];
+            }
+            return new String(out);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JDK", e);
+        }
+    }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
 }

@@ -19,7 +19,11 @@ public final class CommandAnalysis {
 
     /** The whole command line: basename of argv[0], then the arguments joined with single spaces. */
     public String commandLine() { return commandLine; }
-    /** The whole line and each command a shell script in it contains, for shell.exec rules. */
+    /**
+     * The whole line first, then each command it runs, rendered the same way: the commands a shell
+     * script contains ({@code sh -c "cd /tmp && curl x"} gives {@code curl x}) and the command a
+     * wrapper runs ({@code sudo wget x} gives {@code wget x}), for shell.exec rules.
+     */
     public List<String> commandLines() { return commandLines; }
     public List<NetworkInvocation> invocations() { return invocations; }
     /** Why the command hides what it runs (command substitution as command, eval, ...); empty if it does not. */

@@ -18,15 +18,20 @@ public final class Payload {
 
     /** {@code arg:<n>} for inline arguments, {@code file:<path>} for @file / upload files, {@code stdin}. */
     public String location() { return location; }
-    /** The payload text (for files, their first maxBodyBytes); null when not inspectable. */
+    /**
+     * The payload text (for files, their first maxBodyBytes). Null when nothing of it is known
+     * (stdin from a pipe, an unreadable file). A payload with parts produced at run time
+     * ({@code -d "id=$(cat f)"}) is not inspectable but keeps its text with those parts as written.
+     */
     public String text() { return text; }
     /** A curl -H/-u/-b, wget --header/--user/--password... value. */
     public boolean credentialSlot() { return credentialSlot; }
-    /** False for stdin payloads (@-, a pipe into the tool) and unreadable files. */
+    /** False for stdin payloads (@-, a pipe into the tool), unreadable files, and values produced at run time. */
     public boolean inspectable() { return inspectable; }
     /**
      * Index in the original argv of the argument that holds {@link #text()} verbatim, so that it
-     * can be rewritten; -1 when the payload is not an inline argument (a file, stdin).
+     * can be rewritten by string replacement; -1 when no argument does (a file, stdin, text
+     * unescaped or expanded from a script).
      */
     public int argIndex() { return argIndex; }
 }

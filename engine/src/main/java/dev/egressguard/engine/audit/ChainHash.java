@@ -1,0 +1,66 @@
+package dev.egressguard.engine.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The link of the audit chain (SPEC §8): lower-case hex SHA-256, or HMAC-SHA256 with the
+ * audit key, of {@code prevHash + "\n" + canonical JSON of the record without hash}.
+ * Not thread-safe: one per writer or verifier.
+ */
+public final class ChainHash {
+    /** The first record's prevHash. */
+    public static final String GENESIS = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    private final MessageDigest sha;
+    private final Mac mac;
+
+    public ChainHash(String key) {
+        try {
+            if (key == null || key.isEmpty()) {
+                sha = MessageDigest.getInstance("SHA-256");
+                mac = null;
+            } else {
+                sha = null;
+                mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
+        }
+    }
+
+    public boolean keyed() {
+        return mac != null;
+    }
+
+    /** {@code sha256} or {@code hmac-sha256}, as the checkpoint names the chain. */
+    public String algorithm() {
+        return mac != null ? "hmac-sha256" : "sha256";
+    }
+
+    public String next(String prevHash, String canonicalWithoutHash) {
+        byte[] in = (prevHash + "\n" + canonicalWithoutHash).getBytes(StandardCharsets.UTF_8);
+        return hex(mac != null ? mac.doFinal(in) : sha.digest(in));
+    }
+
+    public static String sha256Hex(byte[] data) {
+        try {
+            return hex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String hex(byte[] b) {
+        char[] out = new char[b.length * 2];
+        for (int i = 0; i < b.length; i++) {
+            out[2 * i] = Character.forDigit((b[i] >> 4) & 0xF, 16);
+            out[2 * i + 1] = Character.forDigit(b[i] & 0xF, 16);
+        }
+        return new String(out);
+    }
+}

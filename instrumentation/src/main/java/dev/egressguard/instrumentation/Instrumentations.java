@@ -1,0 +1,22 @@
+package dev.egressguard.instrumentation;
+
+import dev.egressguard.instrumentation.jdkhttpclient.JdkHttpClientInstrumentation;
+import dev.egressguard.instrumentation.process.ProcessInstrumentation;
+import dev.egressguard.instrumentation.urlconnection.UrlConnectionInstrumentation;
+
+import java.util.List;
+
+/** Every egress path the agent installs, one line each (SPEC §6). */
+public final class Instrumentations {
+    private Instrumentations() {
+    }
+
+    public static List<EgressInstrumentation> all() {
+        return List.of(
+                new JdkHttpClientInstrumentation(),
+                new UrlConnectionInstrumentation(),
+                new ProcessInstrumentation()
+                // clients: new OkHttpInstrumentation(), new Apache4Instrumentation(), new Apache5Instrumentation()
+        );
+    }
+}

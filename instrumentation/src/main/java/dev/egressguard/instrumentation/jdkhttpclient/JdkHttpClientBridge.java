@@ -1,0 +1,168 @@
+package dev.egressguard.instrumentation.jdkhttpclient;
+
+import dev.egressguard.api.EgressBlockedException;
+import dev.egressguard.api.EgressDispatcher;
+import dev.egressguard.api.HttpEgress;
+import dev.egressguard.api.jdk.JdkHttpClientHooks;
+
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpRequest;
+import java.nio.ByteBuffer;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The decisions for {@code java.net.http.HttpClient}, registered as {@link JdkHttpClientHooks} (this class
+ * needs java.net.http types, so it lives in the agent's loader, not on the bootstrap path).
+ */
+final class JdkHttpClientBridge {
+    public static final String CHANNEL = "jdk-httpclient";
+
+    /** The JDK's publishers that can be subscribed to again without consuming anything (in memory, or a file). */
+    private static final Set<String> REREADABLE = Set.of(
+            "jdk.internal.net.http.RequestPublishers$ByteArrayPublisher",
+            "jdk.internal.net.http.RequestPublishers$StringPublisher",
+            "jdk.internal.net.http.RequestPublishers$FilePublisher");
+    private static final String EMPTY = "jdk.internal.net.http.RequestPublishers$EmptyPublisher";
+
+    private JdkHttpClientBridge() {
+    }
+
+    /** Decides the application's request; returns it, or its republished copy after a redact. Throws the block. */
+    static HttpRequest beforeSend(HttpRequest request) throws EgressBlockedException {
+        if (!EgressDispatcher.isInstalled() || request == null) {
+            return request;
+        }
+        Body body = readBody(request, HttpEgress.BODY_REPLACEABLE);
+        HttpEgress egress = egress(request, body);
+        EgressDispatcher.onHttpRequest(egress);
+        byte[] replacement = egress.replacementBody();
+        if (replacement == null || body.state != HttpEgress.BODY_REPLACEABLE) {
+            return request;
+        }
+        return republish(request, replacement);
+    }
+
+    /** Decides a redirect hop the client is about to follow; its body (a 307/308 re-send) cannot be replaced. */
+    static void beforeRedirect(HttpRequest next) throws EgressBlockedException {
+        if (!EgressDispatcher.isInstalled() || next == null) {
+            return;
+        }
+        EgressDispatcher.onHttpRequest(egress(next, readBody(next, HttpEgress.BODY_READ_ONLY)));
+    }
+
+    static void register() {
+        JdkHttpClientHooks.register(request -> beforeSend((HttpRequest) request),
+                next -> {
+                    beforeRedirect((HttpRequest) next);
+                    return next;
+                });
+    }
+
+    private static HttpEgress egress(HttpRequest request, Body body) {
+        Map<String, List<String>> headers;
+        try {
+            headers = request.headers().map();
+        } catch (RuntimeException e) {
+            headers = Collections.emptyMap();
+        }
+        return new HttpEgress(CHANNEL, request.method(), request.uri().toString(), headers,
+                body.bytes, body.state, body.length);
+    }
+
+    private static Body readBody(HttpRequest request, int readableState) {
+        Optional<HttpRequest.BodyPublisher> optional = request.bodyPublisher();
+        if (optional.isEmpty()) {
+            return new Body(null, HttpEgress.BODY_NONE, 0);
+        }
+        HttpRequest.BodyPublisher publisher = optional.get();
+        String type = publisher.getClass().getName();
+        long length = publisher.contentLength();
+        if (type.equals(EMPTY) || length == 0) {
+            return new Body(null, HttpEgress.BODY_NONE, 0);
+        }
+        if (!REREADABLE.contains(type) || length < 0 || length > EgressDispatcher.maxBodyBytes()) {
+            // one-shot (ofInputStream), foreign (fromPublisher), lazy (ofByteArrays) or oversized: never consumed here
+            return new Body(null, HttpEgress.BODY_UNREADABLE, length);
+        }
+        byte[] bytes = collect(publisher, length);
+        return bytes == null ? new Body(null, HttpEgress.BODY_UNREADABLE, length)
+                : new Body(bytes, readableState, bytes.length);
+    }
+
+    /** Subscribes once to a re-readable publisher and gathers what it publishes; null when it fails. */
+    private static byte[] collect(HttpRequest.BodyPublisher publisher, long length) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream((int) length);
+        CountDownLatch done = new CountDownLatch(1);
+        boolean[] failed = new boolean[1];
+        publisher.subscribe(new Flow.Subscriber<ByteBuffer>() {
+            @Override
+            public void onSubscribe(Flow.Subscription subscription) {
+                subscription.request(Long.MAX_VALUE);
+            }
+
+            @Override
+            public void onNext(ByteBuffer item) {
+                byte[] chunk = new byte[item.remaining()];
+                item.get(chunk);
+                synchronized (out) {
+                    out.write(chunk, 0, chunk.length);
+                }
+            }
+
+            @Override
+            public void onError(Throwable throwable) {
+                failed[0] = true;
+                done.countDown();
+            }
+
+            @Override
+            public void onComplete() {
+                done.countDown();
+            }
+        });
+        try {
+            if (!done.await(10, TimeUnit.SECONDS) || failed[0]) {
+                return null;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+        synchronized (out) {
+            return out.toByteArray();
+        }
+    }
+
+    /** A copy of the request with a new body; works on JDK 11+ (newBuilder(request, filter) is JDK 16+). */
+    private static HttpRequest republish(HttpRequest request, byte[] body) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri())
+                .expectContinue(request.expectContinue());
+        request.timeout().ifPresent(builder::timeout);
+        request.version().ifPresent(builder::version);
+        request.headers().map().forEach((name, values) -> {
+            for (String value : values) {
+                builder.header(name, value);
+            }
+        });
+        return builder.method(request.method(), HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    }
+
+    private static final class Body {
+        final byte[] bytes;
+        final int state;
+        final long length;
+
+        Body(byte[] bytes, int state, long length) {
+            this.bytes = bytes;
+            this.state = state;
+            this.length = length;
+        }
+    }
+}

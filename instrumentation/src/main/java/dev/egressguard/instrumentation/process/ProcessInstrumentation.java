@@ -1,0 +1,36 @@
+package dev.egressguard.instrumentation.process;
+
+import dev.egressguard.instrumentation.AdviceTransformer;
+import dev.egressguard.instrumentation.EgressInstrumentation;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+import static net.bytebuddy.matcher.ElementMatchers.isStatic;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+/**
+ * Child processes: {@code java.lang.ProcessImpl.start} is the static chokepoint every
+ * {@code ProcessBuilder.start} and {@code Runtime.exec} form passes (same signature on JDK 11-25).
+ */
+public final class ProcessInstrumentation implements EgressInstrumentation {
+    public static final String CHANNEL = "process";
+
+    @Override
+    public String channel() {
+        return CHANNEL;
+    }
+
+    @Override
+    public ElementMatcher.Junction<TypeDescription> types() {
+        return named("java.lang.ProcessImpl");
+    }
+
+    @Override
+    public AgentBuilder extend(AgentBuilder builder) {
+        return builder.type(types()).transform(AdviceTransformer.advise(ProcessStartAdvice.class,
+                named("start").and(isStatic()).and(takesArguments(5)).and(takesArgument(0, String[].class))));
+    }
+}

@@ -1,0 +1,112 @@
+package dev.egressguard.it.bench;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Whole-process benchmarks of SPEC §13, with and without the agent in alternating runs:
+ * start-up time and peak RSS of a small program making one HTTP call, and keep-alive loopback
+ * throughput for OkHttp and the JDK client with the audit log on.
+ * Usage: AgentBenchmark AGENT_JAR [startupRuns] [throughputRuns] [seconds]
+ */
+public final class AgentBenchmark {
+    public static void main(String[] args) throws Exception {
+        String agentJar = new File(args[0]).getAbsolutePath();
+        int startupRuns = args.length > 1 ? Integer.parseInt(args[1]) : 15;
+        int throughputRuns = args.length > 2 ? Integer.parseInt(args[2]) : 4;
+        int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 6;
+        Path work = Files.createTempDirectory("eg-bench");
+        String agentArg = "-javaagent:" + agentJar + "=audit=" + work.resolve("audit.jsonl") + ",logLevel=warn";
+        try (BenchServer server = new BenchServer()) {
+            String url = server.url("/v1/chat/completions");
+            List<Double> msOff = new ArrayList<>();
+            List<Double> msOn = new ArrayList<>();
+            List<Double> kbOff = new ArrayList<>();
+            List<Double> kbOn = new ArrayList<>();
+            run(null, StartupApp.class, url);
+            run(agentArg, StartupApp.class, url);
+            for (int i = 0; i < startupRuns; i++) {
+                Result off = run(null, StartupApp.class, url);
+                Result on = run(agentArg, StartupApp.class, url);
+                msOff.add(off.millis);
+                msOn.add(on.millis);
+                kbOff.add(off.value("hwm_kb"));
+                kbOn.add(on.value("hwm_kb"));
+            }
+            System.out.printf("startup median: %.0f ms without, %.0f ms with the agent: %.2fx%n",
+                    median(msOff), median(msOn), median(msOn) / median(msOff));
+            System.out.printf("peak RSS median: %.1f MB without, %.1f MB with: +%.1f MB%n",
+                    median(kbOff) / 1024, median(kbOn) / 1024, (median(kbOn) - median(kbOff)) / 1024);
+            for (String client : new String[] {"okhttp", "jdk"}) {
+                List<Double> off = new ArrayList<>();
+                List<Double> on = new ArrayList<>();
+                for (int i = 0; i < throughputRuns; i++) {
+                    off.add(run(null, ThroughputClient.class, client, url, Integer.toString(seconds)).value("rps"));
+                    on.add(run(agentArg, ThroughputClient.class, client, url, Integer.toString(seconds)).value("rps"));
+                }
+                System.out.printf("%s keep-alive 4 KB POST median: %.0f req/s without, %.0f req/s with: %.2fx%n",
+                        client, median(off), median(on), median(on) / median(off));
+            }
+        }
+    }
+
+    static final class Result {
+        final double millis;
+        final String out;
+
+        Result(double millis, String out) {
+            this.millis = millis;
+            this.out = out;
+        }
+
+        double value(String key) {
+            for (String line : out.split("\n")) {
+                if (line.startsWith(key + "=")) {
+                    return Double.parseDouble(line.substring(key.length() + 1).trim());
+                }
+            }
+            throw new IllegalStateException("no " + key + " in output:\n" + out);
+        }
+    }
+
+    static Result run(String agentArg, Class<?> main, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(System.getProperty("java.home") + "/bin/java");
+        if (agentArg != null) {
+            cmd.add(agentArg);
+        }
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(main.getName());
+        Collections.addAll(cmd, args);
+        long start = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        StringBuilder out = new StringBuilder();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                out.append(line).append('\n');
+            }
+        }
+        int status = p.waitFor();
+        double ms = (System.nanoTime() - start) / 1e6;
+        if (status != 0) {
+            throw new IllegalStateException(main.getSimpleName() + " failed:\n" + out);
+        }
+        return new Result(ms, out.toString());
+    }
+
+    static double median(List<Double> values) {
+        List<Double> s = new ArrayList<>(values);
+        Collections.sort(s);
+        int n = s.size();
+        return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.egressguard.it.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.TimeUnit;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * Keep-alive loopback POSTs of a clean 4 KB JSON body, one connection, for a fixed time after a
+ * warm-up; prints requests per second.
+ */
+public final class ThroughputClient {
+    public static void main(String[] args) throws Exception {
+        String client = args[0];
+        String url = args[1];
+        long seconds = Long.parseLong(args[2]);
+        String body = CleanPrompt.json(4096);
+        Runnable call = client.equals("okhttp") ? okhttp(url, body) : jdk(url, body);
+        long warmupEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(Math.max(2, seconds / 2));
+        while (System.nanoTime() < warmupEnd) {
+            call.run();
+        }
+        long n = 0;
+        long start = System.nanoTime();
+        long end = start + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < end) {
+            call.run();
+            n++;
+        }
+        double rate = n / ((System.nanoTime() - start) / 1e9);
+        System.out.println("rps=" + Math.round(rate));
+    }
+
+    static Runnable okhttp(String url, String body) {
+        OkHttpClient c = new OkHttpClient();
+        MediaType json = MediaType.get("application/json");
+        return () -> {
+            Request r = new Request.Builder().url(url).post(RequestBody.create(body, json)).build();
+            try (Response resp = c.newCall(r).execute()) {
+                resp.body().bytes();
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
+    static Runnable jdk(String url, String body) {
+        HttpClient c = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        URI uri = URI.create(url);
+        return () -> {
+            HttpRequest r = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            try {
+                c.send(r, HttpResponse.BodyHandlers.ofByteArray());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+}

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Whole-process benchmarks of SPEC §13 (start-up, RSS, keep-alive throughput), with and
+# without the agent in alternating runs. Usage: scripts/bench/agent-bench.sh [startupRuns] [throughputRuns] [seconds]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+[ -f agent/target/egress-guard-agent.jar ] || mvn -B -q package -DskipTests
+mvn -B -q -o -pl integration-tests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp
+java -cp "integration-tests/target/test-classes:$(cat integration-tests/target/bench.cp)" \
+     dev.egressguard.it.bench.AgentBenchmark agent/target/egress-guard-agent.jar "$@"
