@@ -9,11 +9,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * SPEC §13 rows 2-3: {@link Inspector#inspectBody} on a clean 4 KB chat prompt and on 4 KB of
@@ -23,6 +26,10 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
+// on a shared machine C2 needs this much warm-up before the dense case reaches its steady state
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 3, time = 2)
+@Fork(1)
 public class InspectBenchmark {
     /** The naive way: one regex per type, each over the whole text. */
     private static final Pattern[] NAIVE = {
