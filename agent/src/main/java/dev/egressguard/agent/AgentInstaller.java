@@ -54,7 +54,7 @@ public final class AgentInstaller {
         Thread starter = new Thread(() -> {
             EgressDispatcher.markSelfTraffic();
             handler.start(agentArgs);
-            if (warmUp != null) {
+            if (warmUp != null && warmUp.wantsWarmUp()) {
                 warmUp.delegate();
             }
         }, "egress-guard-start");
@@ -77,7 +77,8 @@ public final class AgentInstaller {
         for (String name : names) {
             internalNames.add(name.replace('.', '/'));
         }
-        LazyTransformer lazy = new LazyTransformer(internalNames, () -> byteBuddyTransformer(paths, names));
+        LazyTransformer lazy = new LazyTransformer(internalNames, () -> byteBuddyTransformer(paths, names),
+                TransformCache.open());
         instrumentation.addTransformer(lazy, true);
         List<Class<?>> loaded = new ArrayList<>();
         for (Class<?> type : instrumentation.getAllLoadedClasses()) {

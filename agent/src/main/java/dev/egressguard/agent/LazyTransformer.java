@@ -14,13 +14,15 @@ import java.util.function.Supplier;
 final class LazyTransformer implements ClassFileTransformer {
     private final Set<String> internalNames;
     private final Supplier<ClassFileTransformer> factory;
+    private final TransformCache cache;
     private volatile ClassFileTransformer delegate;
     private volatile boolean failed;
 
     /** {@code internalNames}: slash-separated, as the JVM passes them to transformers. */
-    LazyTransformer(Set<String> internalNames, Supplier<ClassFileTransformer> factory) {
+    LazyTransformer(Set<String> internalNames, Supplier<ClassFileTransformer> factory, TransformCache cache) {
         this.internalNames = internalNames;
         this.factory = factory;
+        this.cache = cache;
     }
 
     @Override
@@ -30,10 +32,23 @@ final class LazyTransformer implements ClassFileTransformer {
         if (className == null || !internalNames.contains(className)) {
             return null;
         }
+        byte[] cached = cache.get(className, classfileBuffer);
+        if (cached != null) {
+            return cached;
+        }
         ClassFileTransformer transformer = delegate();
-        return transformer == null ? null
-                : transformer.transform(module, loader, className, classBeingRedefined, protectionDomain,
+        if (transformer == null) {
+            return null;
+        }
+        byte[] out = transformer.transform(module, loader, className, classBeingRedefined, protectionDomain,
                 classfileBuffer);
+        cache.put(className, classfileBuffer, out);
+        return out;
+    }
+
+    /** Whether Byte Buddy is worth building before a class asks for it: not when earlier runs left transforms. */
+    boolean wantsWarmUp() {
+        return !cache.isWarm();
     }
 
     ClassFileTransformer delegate() {
