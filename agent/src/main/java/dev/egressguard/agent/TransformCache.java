@@ -51,12 +51,20 @@ final class TransformCache {
             if (root == null) {
                 return NONE;
             }
-            String build = Long.toHexString(crc(jar.getAbsolutePath() + "|" + jar.length() + "|" + jar.lastModified()));
-            Path dir = privateFolder(root.resolve("transforms-" + build));
-            return dir == null ? NONE : new TransformCache(dir);
+            return in(root, jar);
         } catch (RuntimeException e) {
             return NONE;
         }
+    }
+
+    /** The cache of this agent jar's build under {@code root}, a private folder. */
+    static TransformCache in(Path root, File jar) {
+        if (privateFolder(root) == null) {
+            return NONE;
+        }
+        String build = Long.toHexString(crc(jar.getAbsolutePath() + "|" + jar.length() + "|" + jar.lastModified()));
+        Path dir = privateFolder(root.resolve("transforms-" + build));
+        return dir == null ? NONE : new TransformCache(dir);
     }
 
     boolean isEnabled() {
