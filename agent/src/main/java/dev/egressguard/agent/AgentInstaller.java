@@ -135,7 +135,9 @@ public final class AgentInstaller {
     /** Byte Buddy refuses class files newer than it knows unless told to try; the JDK's own are fine to try. */
     private static void allowNewestClassFiles() {
         try {
-            ClassFileVersion.ofThisVm();
+            if (ClassFileVersion.ofThisVm().isGreaterThan(ClassFileVersion.latest())) {
+                System.setProperty("net.bytebuddy.experimental", "true");
+            }
         } catch (Throwable t) {
             System.setProperty("net.bytebuddy.experimental", "true");
         }
