@@ -67,15 +67,18 @@ final class BodyText {
         String boundary = null;
         Charset charset = StandardCharsets.UTF_8;
         if (contentType != null) {
-            String[] parts = contentType.split(";");
-            mediaType = parts[0].trim().toLowerCase(Locale.ROOT);
-            for (int i = 1; i < parts.length; i++) {
-                String p = parts[i].trim();
+            // parsed by hand: this runs for every request body
+            int semi = contentType.indexOf(';');
+            mediaType = lower((semi < 0 ? contentType : contentType.substring(0, semi)).trim());
+            while (semi >= 0) {
+                int next = contentType.indexOf(';', semi + 1);
+                String p = (next < 0 ? contentType.substring(semi + 1) : contentType.substring(semi + 1, next)).trim();
+                semi = next;
                 int eq = p.indexOf('=');
                 if (eq < 0) {
                     continue;
                 }
-                String name = p.substring(0, eq).trim().toLowerCase(Locale.ROOT);
+                String name = lower(p.substring(0, eq).trim());
                 String value = unquote(p.substring(eq + 1).trim());
                 if (name.equals("charset")) {
                     try {
@@ -184,6 +187,16 @@ final class BodyText {
     private static String lastToken(String contentEncoding) {
         String[] parts = contentEncoding.split(",");
         return parts[parts.length - 1].trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static String lower(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 'A' && c <= 'Z' || c >= 128) {
+                return s.toLowerCase(Locale.ROOT);
+            }
+        }
+        return s;
     }
 
     private static String unquote(String v) {

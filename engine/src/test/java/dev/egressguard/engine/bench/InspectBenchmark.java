@@ -86,6 +86,36 @@ public class InspectBenchmark {
         return naive(denseText);
     }
 
+    /** Yardstick for this machine: decoding the body to characters once, nothing else. */
+    @Benchmark
+    public char[] baselineDecodeOnly() {
+        return new String(clean, StandardCharsets.UTF_8).toCharArray();
+    }
+
+    /** Yardstick: one table look-up per character of the clean prompt, the least any scanner does. */
+    @Benchmark
+    public int baselineOnePass() {
+        int count = 0;
+        for (int i = 0; i < cleanText.length(); i++) {
+            char c = cleanText.charAt(i);
+            if (c < 128 && CLASSES[c] != 0) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static final byte[] CLASSES = new byte[128];
+
+    static {
+        for (char c = '0'; c <= '9'; c++) {
+            CLASSES[c] = 1;
+        }
+        CLASSES['@'] = 1;
+        CLASSES[':'] = 1;
+        CLASSES['='] = 1;
+    }
+
     private static int naive(String text) {
         int found = 0;
         for (Pattern p : NAIVE) {
