@@ -54,7 +54,7 @@ public final class AgentInstaller {
         } catch (Throwable t) {
             System.err.println("[egress-guard] instrumentation failed, egress is not guarded: " + t);
         }
-        LazyTransformer warmUp = libraries ? transformer : null;
+        LazyTransformer warmUp = libraries && transformer != null && transformer.wantsWarmUp() ? transformer : null;
         Thread starter = new Thread(() -> {
             EgressDispatcher.markSelfTraffic();
             long t0 = System.nanoTime();
@@ -96,7 +96,8 @@ public final class AgentInstaller {
                 advised.add(path);
             }
         }
-        LazyTransformer lazy = new LazyTransformer(direct, viaByteBuddy, () -> byteBuddyTransformer(advised));
+        LazyTransformer lazy = new LazyTransformer(direct, viaByteBuddy, () -> byteBuddyTransformer(advised),
+                TransformCache.open());
         instrumentation.addTransformer(lazy, true);
         List<Class<?>> loaded = new ArrayList<>();
         for (Class<?> type : instrumentation.getAllLoadedClasses()) {

@@ -14,22 +14,25 @@ import java.util.function.Supplier;
  * The agent's only transformer: it compares each loaded class's name with the instrumented ones. JDK classes
  * are rewritten directly ({@link DirectInstrumentation}); library classes go to Byte Buddy's transformer, built
  * the first time one of them appears (or ahead, on the start-up thread, when the application has such a
- * library). A program that uses only the JDK's HTTP stack never starts Byte Buddy.
+ * library), with its results kept in the {@link TransformCache} so later runs skip Byte Buddy. A program that
+ * uses only the JDK's HTTP stack never starts Byte Buddy.
  */
 final class LazyTransformer implements ClassFileTransformer {
     private final Map<String, DirectInstrumentation> direct;
     private final Set<String> viaByteBuddy;
     private final Supplier<ClassFileTransformer> factory;
+    private final TransformCache cache;
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
     private volatile ClassFileTransformer delegate;
     private volatile boolean failed;
 
     /** Keys and names slash-separated, as the JVM passes them to transformers. */
     LazyTransformer(Map<String, DirectInstrumentation> direct, Set<String> viaByteBuddy,
-                    Supplier<ClassFileTransformer> factory) {
+                    Supplier<ClassFileTransformer> factory, TransformCache cache) {
         this.direct = direct;
         this.viaByteBuddy = viaByteBuddy;
         this.factory = factory;
+        this.cache = cache;
     }
 
     @Override
@@ -54,10 +57,23 @@ final class LazyTransformer implements ClassFileTransformer {
         if (!viaByteBuddy.contains(className)) {
             return null;
         }
+        byte[] cached = cache.get(className, classfileBuffer);
+        if (cached != null) {
+            return cached;
+        }
         ClassFileTransformer transformer = delegate();
-        return transformer == null ? null
-                : transformer.transform(module, loader, className, classBeingRedefined, protectionDomain,
+        if (transformer == null) {
+            return null;
+        }
+        byte[] out = transformer.transform(module, loader, className, classBeingRedefined, protectionDomain,
                 classfileBuffer);
+        cache.put(className, classfileBuffer, out);
+        return out;
+    }
+
+    /** Whether Byte Buddy is worth building before a class asks for it: not when earlier runs left transforms. */
+    boolean wantsWarmUp() {
+        return !cache.isWarm();
     }
 
     ClassFileTransformer delegate() {

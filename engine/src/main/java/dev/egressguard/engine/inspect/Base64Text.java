@@ -43,15 +43,22 @@ final class Base64Text {
         }
         boolean std = false;
         boolean url = false;
+        boolean upper = false;
+        boolean lower = false;
         for (int i = start; i < e; i++) {
             char c = a[i];
             if (c == '+' || c == '/') {
                 std = true;
             } else if (c == '-' || c == '_') {
                 url = true;
+            } else if (c >= 'A' && c <= 'Z') {
+                upper = true;
+            } else if (c >= 'a' && c <= 'z') {
+                lower = true;
             }
         }
-        if (std && url) {
+        // base64 of text mixes cases; ids, hex, UUIDs and AWS key ids do not, and need no decoding
+        if ((std && url) || !upper || !lower) {
             return null;
         }
         byte[] out = new byte[len * 3 / 4];

@@ -4,11 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.zip.DeflaterOutputStream;
@@ -23,8 +19,12 @@ import java.util.zip.InflaterInputStream;
  * (ISO-8859-1) and flagged, so its printable runs can be scanned and positions stay byte positions.
  */
 final class BodyText {
+    /** The text as a String (the same characters as {@link #chars}), for the JDK's fast searches. */
+    final String string;
     final char[] chars;
     final int length;
+    /** 1: all ASCII; -1: unknown. */
+    final int ascii;
     final boolean binary;
     final boolean truncated;
     /** {@code gzip}, {@code deflate} (zlib), {@code deflate-raw}, or null. */
@@ -35,8 +35,10 @@ final class BodyText {
     final String mediaType;
     final String boundary;
 
-    private BodyText(char[] chars, int length, boolean binary, boolean truncated, String compression,
-                     boolean undecodable, Charset charset, String mediaType, String boundary) {
+    private BodyText(String string, char[] chars, int length, boolean binary, boolean truncated, String compression,
+                     boolean undecodable, Charset charset, String mediaType, String boundary, int ascii) {
+        this.string = string;
+        this.ascii = ascii;
         this.chars = chars;
         this.length = length;
         this.binary = binary;
@@ -65,15 +67,18 @@ final class BodyText {
         String boundary = null;
         Charset charset = StandardCharsets.UTF_8;
         if (contentType != null) {
-            String[] parts = contentType.split(";");
-            mediaType = parts[0].trim().toLowerCase(Locale.ROOT);
-            for (int i = 1; i < parts.length; i++) {
-                String p = parts[i].trim();
+            // parsed by hand: this runs for every request body
+            int semi = contentType.indexOf(';');
+            mediaType = lower((semi < 0 ? contentType : contentType.substring(0, semi)).trim());
+            while (semi >= 0) {
+                int next = contentType.indexOf(';', semi + 1);
+                String p = (next < 0 ? contentType.substring(semi + 1) : contentType.substring(semi + 1, next)).trim();
+                semi = next;
                 int eq = p.indexOf('=');
                 if (eq < 0) {
                     continue;
                 }
-                String name = p.substring(0, eq).trim().toLowerCase(Locale.ROOT);
+                String name = lower(p.substring(0, eq).trim());
                 String value = unquote(p.substring(eq + 1).trim());
                 if (name.equals("charset")) {
                     try {
@@ -136,38 +141,33 @@ final class BodyText {
 
     private static BodyText text(byte[] bytes, int len, boolean truncated, String compression, boolean undecodable,
                                  Charset charset, String mediaType, String boundary) {
-        char[] chars = new char[len];
-        int control = 0;
-        int high = 0;
-        for (int i = 0; i < len; i++) {
-            int b = bytes[i] & 0xFF;
-            chars[i] = (char) b;
-            high |= b;
-            if (b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' || b == 0x7F) {
-                control++;
+        if (!undecodable) {
+            // the JDK's decoders are vectorised for ASCII; malformed input becomes U+FFFD, counted below
+            String s = new String(bytes, 0, len, charset);
+            if (s.indexOf('\0') < 0 && !mostlyUndecodable(s)) {
+                int ascii = isUtf8(charset) && s.length() == len && s.indexOf('\uFFFD') < 0 ? 1 : -1;
+                return new BodyText(s, s.toCharArray(), s.length(), false, truncated, compression, false, charset,
+                        mediaType, boundary, ascii);
             }
         }
-        boolean binary = undecodable || control * 50 > len || (control > 0 && hasNul(bytes, len));
-        if (binary || high < 0x80 && isAsciiCompatible(charset)) {
-            return new BodyText(chars, len, binary, truncated, compression, undecodable,
-                    binary ? StandardCharsets.ISO_8859_1 : charset, mediaType, boundary);
+        // not text: byte for byte, so positions are byte positions and redaction can rebuild it exactly
+        String s = new String(bytes, 0, len, StandardCharsets.ISO_8859_1);
+        return new BodyText(s, s.toCharArray(), len, true, truncated, compression, undecodable,
+                StandardCharsets.ISO_8859_1, mediaType, boundary, -1);
+    }
+
+    private static boolean mostlyUndecodable(String s) {
+        int bad = 0;
+        int p = s.indexOf('\uFFFD');
+        while (p >= 0) {
+            bad++;
+            p = s.indexOf('\uFFFD', p + 1);
         }
-        if (charset.equals(StandardCharsets.ISO_8859_1)) {
-            return new BodyText(chars, len, false, truncated, compression, false, charset, mediaType, boundary);
-        }
-        try {
-            CharBuffer cb = charset.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, 0, len));
-            char[] decoded = new char[cb.remaining()];
-            cb.get(decoded);
-            return new BodyText(decoded, decoded.length, false, truncated, compression, false, charset, mediaType, boundary);
-        } catch (CharacterCodingException e) {
-            // not text in its declared charset: scan it byte for byte
-            return new BodyText(chars, len, true, truncated, compression, false, StandardCharsets.ISO_8859_1,
-                    mediaType, boundary);
-        }
+        return bad * 50 > s.length();
+    }
+
+    private static boolean isUtf8(Charset cs) {
+        return cs.equals(StandardCharsets.UTF_8) || cs.equals(StandardCharsets.US_ASCII);
     }
 
     private static boolean isAsciiCompatible(Charset cs) {
@@ -187,6 +187,16 @@ final class BodyText {
     private static String lastToken(String contentEncoding) {
         String[] parts = contentEncoding.split(",");
         return parts[parts.length - 1].trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static String lower(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 'A' && c <= 'Z' || c >= 128) {
+                return s.toLowerCase(Locale.ROOT);
+            }
+        }
+        return s;
     }
 
     private static String unquote(String v) {

@@ -41,6 +41,15 @@ final class Detectors {
     final List<Pattern> customPatterns = new ArrayList<>();
     final List<String> customSources = new ArrayList<>();
 
+    static final byte START_VENDOR = 1;
+    static final byte START_TRIGGER = 2;
+    static final byte START_ICD = 4;
+    /**
+     * By a word's first two characters ({@code c1 << 7 | c2}): which word detectors could start
+     * there. Most words of prose find 0 and cost nothing more.
+     */
+    final byte[] wordStarts = new byte[128 * 128];
+
     Detectors(Set<PatternType> types, List<String> customKeywords, List<String> customRegex) {
         ssn = types.contains(PatternType.SSN);
         card = types.contains(PatternType.CREDIT_CARD);
@@ -81,7 +90,7 @@ final class Detectors {
                     continue;
                 }
                 char c = k.charAt(0);
-                if (c < 128 && (Character.isLetter(c) || c == '_')) {
+                if (c < 128 && Character.isLetter(c)) {
                     int e = 0;
                     while (e < k.length() && k.charAt(e) < 128 && (Character.isLetterOrDigit(k.charAt(e)) || k.charAt(e) == '_')) {
                         e++;
@@ -92,6 +101,7 @@ final class Detectors {
                 }
             }
         }
+        indexWordStarts();
         if (regex) {
             for (String r : customRegex) {
                 try {
@@ -100,6 +110,46 @@ final class Detectors {
                 } catch (PatternSyntaxException e) {
                     throw new IllegalArgumentException("customRegex '" + r + "' is not a valid Java regex: "
                             + e.getDescription() + "; fix or remove it in the policy", e);
+                }
+            }
+        }
+    }
+
+    private void indexWordStarts() {
+        if (apiKey) {
+            for (char[] prefix : VendorKeys.prefixes()) {
+                wordStarts[prefix[0] << 7 | prefix[1]] |= START_VENDOR;
+            }
+            wordStarts['e' << 7 | 'y'] |= START_VENDOR; // JWT
+            wordStarts['S' << 7 | 'G'] |= START_VENDOR; // SendGrid
+        }
+        for (WordTrigger[] ts : triggers) {
+            if (ts == null) {
+                continue;
+            }
+            for (WordTrigger t : ts) {
+                char c1 = t.word[0];
+                for (char a1 : new char[] {c1, Character.toUpperCase(c1)}) {
+                    if (t.word.length == 1) {
+                        for (char c2 = 0; c2 < 128; c2++) {
+                            if (!Scan.isWordChar(c2)) {
+                                wordStarts[a1 << 7 | c2] |= START_TRIGGER;
+                            }
+                        }
+                        continue;
+                    }
+                    char c2 = t.word[1];
+                    wordStarts[a1 << 7 | c2] |= START_TRIGGER;
+                    wordStarts[a1 << 7 | Character.toUpperCase(c2)] |= START_TRIGGER;
+                }
+            }
+        }
+        if (health) {
+            for (char c1 = 'A'; c1 <= 'Z'; c1++) {
+                for (char c2 = '0'; c2 <= '9'; c2++) {
+                    if (c1 != 'U') {
+                        wordStarts[c1 << 7 | c2] |= START_ICD;
+                    }
                 }
             }
         }

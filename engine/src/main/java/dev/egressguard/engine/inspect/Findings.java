@@ -3,7 +3,6 @@ package dev.egressguard.engine.inspect;
 import dev.egressguard.config.PatternType;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 
@@ -29,6 +28,11 @@ final class Findings {
 
     void add(TextView v, PatternType type, int start, int end, double confidence, String issuer,
              String normalisedValue, String label) {
+        if (v.parent == null) {
+            addResolved(type, start, end, confidence, v.layer == null ? "plain" : v.layer, issuer,
+                    ValueIds.of(normalisedValue), label);
+            return;
+        }
         int s = start;
         int e = end;
         Deque<String> layers = new ArrayDeque<>(2);
@@ -99,28 +103,36 @@ final class Findings {
      * except that one encoded token holding several distinct values keeps them all (they count as values).
      */
     List<Detection> result() {
-        if (detections.size() <= 1) {
+        int size = detections.size();
+        if (size <= 1) {
             return detections;
         }
-        List<Detection> sorted = new ArrayList<>(detections);
-        sorted.sort(Comparator.comparingDouble(Detection::confidence).reversed()
-                .thenComparing(Comparator.comparingInt((Detection d) -> d.end() - d.start()).reversed()));
-        List<Detection> kept = new ArrayList<>();
+        Detection[] sorted = detections.toArray(new Detection[0]);
+        java.util.Arrays.sort(sorted, (x, y) -> x.start() != y.start() ? Integer.compare(x.start(), y.start())
+                : Integer.compare(y.end(), x.end()));
+        List<Detection> kept = new ArrayList<>(size);
         for (Detection d : sorted) {
-            boolean dup = false;
-            for (Detection k : kept) {
-                if (k.type() == d.type() && k.start() < d.end() && d.start() < k.end()
-                        && (k.valueId().equals(d.valueId()) || k.confidence() > d.confidence()
-                            || k.start() != d.start() || k.end() != d.end())) {
-                    dup = true;
+            int clash = -1;
+            // same-type overlaps sit close together in start order: look back while spans can still overlap
+            for (int k = kept.size() - 1; k >= 0 && k >= kept.size() - 8; k--) {
+                Detection o = kept.get(k);
+                if (o.type() == d.type() && o.end() > d.start()) {
+                    clash = k;
                     break;
                 }
             }
-            if (!dup) {
+            if (clash < 0) {
                 kept.add(d);
+                continue;
+            }
+            Detection o = kept.get(clash);
+            boolean sameSpan = o.start() == d.start() && o.end() == d.end();
+            if (sameSpan && !o.valueId().equals(d.valueId()) && o.confidence() == d.confidence()) {
+                kept.add(d); // one encoded token, several values
+            } else if (d.confidence() > o.confidence()) {
+                kept.set(clash, d);
             }
         }
-        kept.sort(Comparator.comparingInt(Detection::start).thenComparingInt(Detection::end));
         return kept;
     }
 }

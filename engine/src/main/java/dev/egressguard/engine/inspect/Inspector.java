@@ -68,7 +68,7 @@ public final class Inspector {
         }
         BodyText bt = BodyText.decode(body, contentType, contentEncoding, maxBodyBytes);
         String compression = bt.compression == null ? null : bt.compression.startsWith("deflate") ? "deflate" : "gzip";
-        TextView root = TextView.root(bt.chars, bt.length, compression);
+        TextView root = TextView.root(bt.string, bt.chars, bt.length, compression, bt.ascii);
         Findings findings = new Findings("body", false);
         Texts texts = new Texts();
         if (bt.isMultipart()) {
@@ -95,7 +95,7 @@ public final class Inspector {
         }
         char[] a = url.toCharArray();
         int n = a.length;
-        TextView root = TextView.root(a, n, null);
+        TextView root = TextView.root(url, a, n, null, -1);
         Findings findings = new Findings("url", false);
         Texts texts = new Texts();
         int pathStart = 0;
@@ -161,7 +161,7 @@ public final class Inspector {
         boolean slot = CREDENTIAL_HEADERS.contains(lname);
         char[] a = value.toCharArray();
         int n = a.length;
-        TextView root = TextView.root(a, n, null);
+        TextView root = TextView.root(value, a, n, null, -1);
         Findings findings = new Findings("header:" + name, slot);
         Texts texts = new Texts();
         if (lname.equals("authorization") || lname.equals("proxy-authorization")) {
@@ -232,7 +232,7 @@ public final class Inspector {
         int n = (int) Math.min(a.length, Math.max(0, Math.min(Integer.MAX_VALUE, maxBodyBytes)));
         Findings findings = new Findings(location, credentialSlot);
         Texts texts = new Texts();
-        scan(TextView.root(a, n, null), false, findings, texts);
+        scan(TextView.root(text, a, n, null, -1), false, findings, texts);
         return new Inspection(findings.result(), texts, n < a.length);
     }
 
@@ -243,19 +243,20 @@ public final class Inspector {
         if (form) {
             t = PercentDecoder.decode(t, true);
         }
-        int flags = flags(t.chars, t.length);
+        int flags = flags(t);
         if ((flags & BACKSLASH) != 0) {
             TextView u = JsonUnescaper.decode(t);
             if (u != t) {
+                // only a unicode escape can add a percent sign or non-ASCII (then ascii is unknown)
+                flags = (flags & PERCENT) != 0 || u.ascii != 1 ? flags(u) : 0;
                 t = u;
-                flags = flags(t.chars, t.length);
             }
         }
         if (!form && (flags & PERCENT) != 0) {
             TextView u = PercentDecoder.decode(t, false);
             if (u != t) {
                 t = u;
-                flags = flags(t.chars, t.length);
+                flags = flags(t);
             }
         }
         if ((flags & NON_ASCII) != 0) {
@@ -265,7 +266,6 @@ public final class Inspector {
         scan.run();
         texts.add(t);
         if (t.depth < MAX_BASE64_DEPTH) {
-            scan.findBase64Runs();
             for (int r = 0; r < scan.base64Count; r++) {
                 int s = scan.base64Runs[2 * r];
                 int e = scan.base64Runs[2 * r + 1];
@@ -280,6 +280,25 @@ public final class Inspector {
     private static final int BACKSLASH = 1;
     private static final int PERCENT = 2;
     private static final int NON_ASCII = 4;
+
+    /** What the text needs: with a String at hand, the JDK's vectorised searches answer it. */
+    private static int flags(TextView t) {
+        String s = t.string;
+        if (s == null) {
+            return flags(t.chars, t.length);
+        }
+        int f = s.indexOf('\\') >= 0 ? BACKSLASH : 0;
+        for (int p = s.indexOf('%'); p >= 0; p = s.indexOf('%', p + 1)) {
+            if (p + 2 < s.length() && JsonUnescaper.hex(s.charAt(p + 1)) >= 0 && JsonUnescaper.hex(s.charAt(p + 2)) >= 0) {
+                f |= PERCENT;
+                break;
+            }
+        }
+        if (t.ascii != 1 && !UnicodeFolder.isAscii(t.chars, t.length)) {
+            f |= NON_ASCII;
+        }
+        return f;
+    }
 
     private static int flags(char[] a, int n) {
         int or = 0;

@@ -23,20 +23,46 @@ final class JsonUnescaper {
         OffsetMap map = new OffsetMap();
         int k = first;
         int i = first;
+        boolean unicode = false;
+        String str = v.string;
         while (i < n) {
-            char c = a[i];
-            int len = c == '\\' ? escapeLength(a, n, i) : 0;
+            int b;
+            if (str != null) {
+                b = str.indexOf('\\', i);
+                b = b < 0 ? n : b;
+            } else {
+                b = i;
+                while (b < n && a[b] != '\\') {
+                    b++;
+                }
+            }
+            if (b > i) {
+                // a run without escapes keeps one distance to the source: one map entry
+                map.map(k, i);
+                System.arraycopy(a, i, out, k, b - i);
+                k += b - i;
+                i = b;
+                if (i >= n) {
+                    break;
+                }
+            }
+            int len = escapeLength(a, n, i);
             map.map(k, i);
             if (len == 0) {
-                out[k++] = c;
-                i++;
-                continue;
+                out[k++] = a[i++];
+            } else {
+                unicode |= len == 6;
+                out[k++] = unescaped(a, i);
+                i += len;
             }
-            out[k++] = unescaped(a, i);
-            i += len;
         }
         map.map(k, n);
-        return v.decoded(out, k, map, "json-escape", false);
+        TextView u = v.decoded(out, k, map, "json-escape", false);
+        if (!unicode) {
+            // "\n", "\"" and friends only: the decoded text is as ASCII as its source
+            u.ascii = v.ascii;
+        }
+        return u;
     }
 
     private static int escapeLength(char[] a, int n, int i) {

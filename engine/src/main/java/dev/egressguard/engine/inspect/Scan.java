@@ -76,56 +76,127 @@ final class Scan {
     void run() {
         char[] a = this.a;
         int n = this.n;
+        byte[] wordStarts = d.wordStarts;
         int i = 0;
+        run = 0;
         while (i < n) {
             char c = a[i];
             if (c >= 128) {
+                run = breakRun(run, i);
                 i++;
                 continue;
             }
-            switch (CLS[c]) {
-                case NONE:
-                    i++;
-                    break;
-                case LETTER:
-                    i = word(i);
-                    break;
+            byte k = CLS[c];
+            // the two common cases first, as plain branches: prose alternates words and spaces
+            if (k == LETTER) {
+                // the word itself inline; only a word that could start something goes to word()
+                int j = i + 1;
+                while (j < n) {
+                    char x = a[j];
+                    if (x >= 128 || !WORD[x]) {
+                        break;
+                    }
+                    j++;
+                }
+                if (j - i < 20 && (j == n || wordStarts[c << 7 | (a[i + 1] & 127)] == 0)) {
+                    i = j;
+                    continue;
+                }
+                int e = word(i, j);
+                if (special) {
+                    special = false;
+                    run = breakRuns(run, i, e);
+                }
+                i = e;
+                continue;
+            }
+            if (k == NONE) {
+                if (c != '/') {
+                    run = breakRun(run, i);
+                }
+                i++;
+                continue;
+            }
+            int e;
+            switch (k) {
                 case DIGIT:
+                    // number() keeps the base64 run itself: it knows its separators
                     i = number(i);
-                    break;
+                    continue;
                 case AT:
                     at(i);
-                    i++;
+                    e = i + 1;
                     break;
                 case ASSIGN:
                     assign(i);
-                    i++;
+                    e = i + 1;
                     break;
                 case PLUS:
-                    i = plus(i);
+                    e = plus(i);
                     break;
                 case DASH:
-                    i = dash(i);
+                    e = dash(i);
                     break;
                 case OPEN:
-                    i = templateToken(i);
+                    e = templateToken(i);
                     break;
                 case BANG:
-                    i = markdownImage(i);
+                    e = markdownImage(i);
                     break;
                 case PAREN:
-                    i = paren(i);
+                    e = paren(i);
                     break;
                 default:
-                    i++;
+                    e = i + 1;
             }
+            run = breakRuns(run, i, e);
+            i = e;
         }
+        breakRun(run, n);
         if (!d.oddKeywords.isEmpty()) {
             oddKeywords();
         }
         if (d.regex) {
             customRegex();
         }
+    }
+
+    /** Start of the current run of base64 characters, found on the way (SPEC §5.4: 16+ decode). */
+    private int run;
+
+    /** The word handler went past a plain word (a key with '.', an ICD code): base64 runs must be re-checked. */
+    private boolean special;
+
+    /** A character that is not base64 at {@code q} ends the run started at {@code run}; returns the next start. */
+    private int breakRun(int run, int q) {
+        if (q - run >= Base64Text.MIN_RUN) {
+            int pad = q;
+            while (pad < n && pad - q < 2 && a[pad] == '=') {
+                pad++;
+            }
+            if (base64Runs == null) {
+                base64Runs = new int[8];
+            } else if (base64Count * 2 + 2 > base64Runs.length) {
+                base64Runs = java.util.Arrays.copyOf(base64Runs, base64Runs.length * 2);
+            }
+            base64Runs[base64Count * 2] = run;
+            base64Runs[base64Count * 2 + 1] = pad;
+            base64Count++;
+        }
+        return q + 1;
+    }
+
+    private int breakRuns(int run, int from, int to) {
+        if (to == from + 1 && Base64Text.isAlphabet(a[from])) {
+            return run;
+        }
+        int r = run;
+        for (int q = from; q < to; q++) {
+            if (!Base64Text.isAlphabet(a[q])) {
+                r = breakRun(r, q);
+            }
+        }
+        return r;
     }
 
     // ---- character classes ----
@@ -156,30 +227,44 @@ final class Scan {
 
     // ---- words: vendor keys, JWTs, trigger words, ICD codes ----
 
-    private int word(int i) {
-        char[] a = this.a;
-        int j = i + 1;
-        while (j < n && a[j] < 128 && CLS[a[j]] <= DIGIT && CLS[a[j]] != NONE) {
-            j++;
+    private static final boolean[] WORD = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            WORD[c] = isWordChar(c);
         }
+    }
+
+    private int word(int i, int j) {
+        char[] a = this.a;
+        int n = this.n;
         char c = a[i];
-        if (d.apiKey) {
+        int starts = i + 1 < n ? d.wordStarts[c << 7 | (a[i + 1] & 127)] : 0;
+        if (starts == 0 && j - i < 20) {
+            return j;
+        }
+        if (d.apiKey && ((starts & Detectors.START_VENDOR) != 0 || j - i >= 20)) {
             int e = vendorKey(i, j);
             if (e > 0) {
+                special = true;
                 return e;
             }
         }
-        WordTrigger[] ts = d.triggers[c | 0x20];
-        if (ts != null && c != '_') {
-            for (WordTrigger t : ts) {
-                if (t.is(a, i, j)) {
-                    t.fire(this, i, j);
+        if ((starts & Detectors.START_TRIGGER) != 0) {
+            WordTrigger[] ts = d.triggers[c | 0x20];
+            if (ts != null && c != '_') {
+                for (WordTrigger t : ts) {
+                    if (t.is(a, i, j)) {
+                        t.fire(this, i, j);
+                    }
                 }
             }
         }
-        if (d.health && j - i == 3 && c >= 'A' && c <= 'Z' && c != 'U' && isDigit(a[i + 1])
+        if ((starts & Detectors.START_ICD) != 0 && j - i == 3
                 && (isDigit(a[i + 2]) || (a[i + 2] >= 'A' && a[i + 2] <= 'Z'))) {
-            return icd(i, j);
+            int e = icd(i, j);
+            special = e != j;
+            return e;
         }
         return j;
     }
@@ -208,9 +293,10 @@ final class Scan {
             }
             return -1;
         }
-        if (wordEnd - i >= 20 || (wordEnd < n && (a[wordEnd] == '-' || a[wordEnd] == '_'))) {
+        if (i >= tokenCheckedUntil && (wordEnd - i >= 20 || (wordEnd < n && a[wordEnd] == '-'))) {
             // OpenAI keys carry "T3BlbkFJ" (base64 of "OpenAI") wherever their prefix went
             int e = tokenRun(i);
+            tokenCheckedUntil = e; // words further into this token are part of what was just checked
             if (e - i >= 32 && indexOf(i, e, "T3BlbkFJ") >= 0) {
                 emit(PatternType.API_KEY, i, e, 1.0, "openai", new String(a, i, e - i), null);
                 return e;
@@ -218,6 +304,8 @@ final class Scan {
         }
         return -1;
     }
+
+    private int tokenCheckedUntil;
 
     private int tokenRun(int from) {
         int p = from;
@@ -361,13 +449,19 @@ final class Scan {
         }
         if (gluedBefore || gluedAfter) {
             // part of an identifier, version or order id: "ORD-555-0100", "v1.2.3", "123e4567-..."
-            if (gluedBefore && !gluedAfter && segs > 1 && segs <= MAX_SEGMENTS && segSep[1] == ' ') {
-                return segStart[1];
-            }
-            return skipToken(end);
+            int e = gluedBefore && !gluedAfter && segs > 1 && segs <= MAX_SEGMENTS && segSep[1] == ' '
+                    ? segStart[1] : skipToken(end);
+            run = breakRuns(run, i, e);
+            return e;
         }
         if (segs > MAX_SEGMENTS) {
+            run = breakRuns(run, i, end);
             return end;
+        }
+        for (int k = 1; k < segs; k++) {
+            if (segSep[k] != '-' && segSep[k] != '/') {
+                run = breakRun(run, segStart[k] - 1);
+            }
         }
         evaluateGroup(segs);
         return end;
@@ -784,9 +878,10 @@ final class Scan {
         }
     }
 
+    /** Where an unquoted value ends; ':' and '=' too, so that "k:k:k:..." is not re-read at every colon. */
     private static boolean endsValue(char c) {
         return c <= ' ' || c == ',' || c == ';' || c == '&' || c == '}' || c == ']' || c == ')' || c == '"'
-                || c == '\'' || c == '<' || c == '>';
+                || c == '\'' || c == '<' || c == '>' || c == ':' || c == '=';
     }
 
     private boolean isPasswordKey(String key, int keyStart, int keyEnd) {
@@ -987,7 +1082,8 @@ final class Scan {
         }
         int ue = us;
         int query = -1;
-        while (ue < n && ue - us < 4096 && a[ue] != ')' && a[ue] > ' ') {
+        while (ue < n && ue - us < 4096 && a[ue] != ')' && a[ue] > ' ' && a[ue] != '(' && a[ue] != '['
+                && a[ue] != ']' && a[ue] != '"' && a[ue] != '<' && a[ue] != '>') {
             if (a[ue] == '?' && query < 0) {
                 query = ue;
             }
@@ -1072,39 +1168,4 @@ final class Scan {
         }
     }
 
-    // ---- base64 runs, for the decoding pass ----
-
-    /** Records runs of 16+ base64 characters; samples every 16th character so prose costs little. */
-    void findBase64Runs() {
-        int p = Base64Text.MIN_RUN - 1;
-        while (p < n) {
-            if (!Base64Text.isAlphabet(a[p])) {
-                p += Base64Text.MIN_RUN;
-                continue;
-            }
-            int s = p;
-            while (s > 0 && Base64Text.isAlphabet(a[s - 1])) {
-                s--;
-            }
-            int e = p + 1;
-            while (e < n && Base64Text.isAlphabet(a[e])) {
-                e++;
-            }
-            int pad = e;
-            while (pad < n && pad - e < 2 && a[pad] == '=') {
-                pad++;
-            }
-            if (e - s >= Base64Text.MIN_RUN) {
-                if (base64Runs == null) {
-                    base64Runs = new int[8];
-                } else if (base64Count * 2 + 2 > base64Runs.length) {
-                    base64Runs = java.util.Arrays.copyOf(base64Runs, base64Runs.length * 2);
-                }
-                base64Runs[base64Count * 2] = s;
-                base64Runs[base64Count * 2 + 1] = pad;
-                base64Count++;
-            }
-            p = e + Base64Text.MIN_RUN;
-        }
-    }
 }

@@ -21,6 +21,10 @@ final class TextView {
     final boolean layerAlways;
     /** Base64 nesting depth. */
     final int depth;
+    /** The same text as a String when one exists already (the root), else null. */
+    String string;
+    /** 1 when the text is known to be ASCII, else -1 (unknown). */
+    int ascii = -1;
 
     private TextView(char[] chars, int length, TextView parent, OffsetMap map, int offset,
                      int tokenStart, int tokenEnd, String layer, boolean layerAlways, int depth) {
@@ -40,6 +44,13 @@ final class TextView {
         return new TextView(chars, length, null, null, 0, -1, -1, layer, layer != null, 0);
     }
 
+    static TextView root(String text, char[] chars, int length, String layer, int ascii) {
+        TextView v = root(chars, length, layer);
+        v.string = length == text.length() ? text : null;
+        v.ascii = ascii;
+        return v;
+    }
+
     /** A region of this view, scanned on its own (a multipart part, a printable run of a binary body). */
     TextView region(int start, int end, String layer) {
         char[] copy = java.util.Arrays.copyOfRange(chars, start, end);
@@ -57,7 +68,7 @@ final class TextView {
     }
 
     String text() {
-        return new String(chars, 0, length);
+        return string != null ? string : new String(chars, 0, length);
     }
 
     /** Maps {@code [start,end)} of this view to the parent; returns {start,end} and whether the text differs. */

@@ -67,6 +67,19 @@ final class VendorKeys {
     private VendorKeys() {
     }
 
+    /** The literal prefixes of every format. */
+    static List<char[]> prefixes() {
+        List<char[]> out = new ArrayList<>();
+        for (Format[] fs : BY_FIRST) {
+            if (fs != null) {
+                for (Format f : fs) {
+                    out.add(f.prefix);
+                }
+            }
+        }
+        return out;
+    }
+
     static boolean mayStart(char c) {
         return c < 128 && BY_FIRST[c] != null;
     }

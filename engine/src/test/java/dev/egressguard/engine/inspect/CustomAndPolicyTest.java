@@ -94,6 +94,33 @@ class CustomAndPolicyTest {
     }
 
     @Test
+    void deflateBodiesZlibAndRaw() throws Exception {
+        byte[] plain = "mail jane@example.com".getBytes(StandardCharsets.UTF_8);
+        Inspector in = Inspector.forPolicy(Policy.defaultPolicy(), 1 << 20);
+        for (boolean raw : new boolean[] {false, true}) {
+            java.util.zip.Deflater deflater = new java.util.zip.Deflater(6, raw);
+            java.io.ByteArrayOutputStream bo = new java.io.ByteArrayOutputStream();
+            try (java.util.zip.DeflaterOutputStream out = new java.util.zip.DeflaterOutputStream(bo, deflater)) {
+                out.write(plain);
+            }
+            List<Detection> found = in.inspectBody(bo.toByteArray(), "text/plain", "deflate").detections();
+            assertEquals(1, found.size(), raw ? "raw deflate" : "zlib deflate");
+            assertEquals("deflate", found.get(0).encoding());
+            assertEquals(5, found.get(0).start());
+            byte[] redacted = Redactor.redactBody(bo.toByteArray(), "text/plain", "deflate", found, "[REDACTED]", false);
+            assertTrue(in.inspectBody(redacted, "text/plain", "deflate").detections().isEmpty());
+        }
+    }
+
+    @Test
+    void keywordsStartingWithAnUnderscoreOrDigit() {
+        Policy.Builder b = Policy.defaultPolicy().toBuilder();
+        b.customKeywords = List.of("_secret_flag", "42north");
+        Inspector in = Inspector.forPolicy(b.build(), 1 << 20);
+        assertEquals(2, inspect(in, "set _secret_flag for 42north").size());
+    }
+
+    @Test
     void binaryBodiesAreScannedOverPrintableRuns() {
         byte[] head = new byte[] {0, 1, 2, 3, (byte) 0xFF, (byte) 0xFE, 0, 7};
         byte[] text = "card=4111111111111111".getBytes(StandardCharsets.US_ASCII);

@@ -76,6 +76,20 @@ class RandomInputTest {
         });
     }
 
+    @Test
+    void pathologicalRepetitionsStayLinear() {
+        Inspector big = Inspector.forPolicy(Policy.defaultPolicy(), 4 << 20);
+        String[] units = {"key:", "password=", "a@", "![a](http://x?q=", "-----BEGIN PRIVATE KEY-----", "E11 dx ",
+            "ignore all all all ", "1:2:", "::", "+1 ", "(555) ", "\\u0031", "%4", "AAAAAAAAAAAAAAAA+/", "sk-proj-",
+            "eyJhbGciOi.eyJ", "123-45-", "4111 ", "MRN ", "you are ", "<|im_", "\u200B1"};
+        for (String u : units) {
+            String body = u.repeat((1 << 20) / u.length());
+            assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+                big.inspectBody(body.getBytes(StandardCharsets.UTF_8), "application/json", null);
+            }, "pattern " + units.length);
+        }
+    }
+
     private void runBatches(Random r, int cases, java.util.function.Supplier<byte[]> gen) {
         int batch = 500;
         for (int done = 0; done < cases; done += batch) {
