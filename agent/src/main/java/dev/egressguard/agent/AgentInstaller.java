@@ -1,6 +1,5 @@
 package dev.egressguard.agent;
 
-import dev.egressguard.agent.runtime.AgentRuntime;
 import dev.egressguard.api.EgressDispatcher;
 import dev.egressguard.api.EgressHandler;
 import dev.egressguard.instrumentation.EgressInstrumentation;
@@ -8,66 +7,114 @@ import dev.egressguard.instrumentation.Instrumentations;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.ClassFileVersion;
 import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
-import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.utility.JavaModule;
 
+import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import static net.bytebuddy.matcher.ElementMatchers.none;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 
 /**
- * Runs inside {@link AgentClassLoader}: starts the runtime behind the bootstrap bridge, then installs every
- * {@link EgressInstrumentation}. Never throws: the application starts whatever happens here.
+ * Runs inside {@link AgentClassLoader}: installs the bootstrap bridge's handler (the runtime, started in the
+ * background) and every {@link EgressInstrumentation}. Never throws: the application starts whatever happens.
  */
 public final class AgentInstaller {
+    /** Shading relocates this literal along with Byte Buddy, so it names the property our copy reads. */
+    private static final String NEXUS_DISABLED = "net.bytebuddy.nexus.disabled";
+
     private AgentInstaller() {
     }
 
+    /**
+     * Installs the bridge and the name-filtering transformer at once; the runtime and Byte Buddy start on a
+     * background thread, in parallel with the application's own start-up. Whatever egress comes first waits for
+     * the part it needs.
+     */
     public static void install(Instrumentation instrumentation, String agentArgs) {
-        try {
-            EgressDispatcher.install(AgentRuntime.start(agentArgs));
-        } catch (Throwable t) {
-            System.err.println("[egress-guard] runtime failed to start, nothing will be decided: " + t);
-        }
+        DeferredHandler handler = new DeferredHandler();
+        EgressDispatcher.install(handler);
+        LazyTransformer transformer = null;
         try {
             openJdkModules(instrumentation);
-            installInstrumentations(instrumentation, Instrumentations.all());
+            transformer = installInstrumentations(instrumentation, Instrumentations.all());
         } catch (Throwable t) {
             System.err.println("[egress-guard] instrumentation failed, egress is not guarded: " + t);
         }
+        LazyTransformer warmUp = transformer;
+        Thread starter = new Thread(() -> {
+            EgressDispatcher.markSelfTraffic();
+            handler.start(agentArgs);
+            if (warmUp != null && warmUp.wantsWarmUp()) {
+                warmUp.delegate();
+            }
+        }, "egress-guard-start");
+        starter.setDaemon(true);
+        starter.start();
     }
 
-    /** Installs the given egress paths on the JVM. */
-    static void installInstrumentations(Instrumentation instrumentation, List<EgressInstrumentation> paths) {
-        allowNewestClassFiles();
-        ElementMatcher.Junction<TypeDescription> instrumented = none();
-        for (EgressInstrumentation path : paths) {
-            instrumented = instrumented.or(path.types());
-        }
-        AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
-                .disableClassFormatChanges()
-                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
-                .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
-                .with(new WarnOnce(paths))
-                .with(Boolean.getBoolean("egressguard.debugInstrumentation")
-                        ? AgentBuilder.Listener.StreamWriting.toSystemError().withTransformationsOnly()
-                        : AgentBuilder.Listener.NoOp.INSTANCE)
-                .ignore(not(instrumented));
+    /**
+     * Installs the given egress paths: a {@link LazyTransformer} that builds Byte Buddy's transformer when the
+     * first instrumented class loads, and retransforms those already loaded.
+     */
+    static LazyTransformer installInstrumentations(Instrumentation instrumentation, List<EgressInstrumentation> paths)
+            throws Exception {
+        Set<String> names = new HashSet<>();
         for (EgressInstrumentation path : paths) {
             path.registerHooks();
-            builder = path.extend(builder);
+            names.addAll(path.typeNames());
         }
-        builder.installOn(instrumentation);
+        Set<String> internalNames = new HashSet<>();
+        for (String name : names) {
+            internalNames.add(name.replace('.', '/'));
+        }
+        LazyTransformer lazy = new LazyTransformer(internalNames, () -> byteBuddyTransformer(paths, names),
+                TransformCache.open());
+        instrumentation.addTransformer(lazy, true);
+        List<Class<?>> loaded = new ArrayList<>();
+        for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+            if (names.contains(type.getName()) && instrumentation.isModifiableClass(type)) {
+                loaded.add(type);
+            }
+        }
+        if (!loaded.isEmpty()) {
+            instrumentation.retransformClasses(loaded.toArray(new Class<?>[0]));
+        }
+        return lazy;
+    }
+
+    /** Byte Buddy's transformer for every path, not installed: {@link LazyTransformer} calls it. */
+    private static ClassFileTransformer byteBuddyTransformer(List<EgressInstrumentation> paths, Set<String> names) {
+        allowNewestClassFiles();
+        // Byte Buddy's nexus would inject a class into the application's loader (and touch Unsafe): not needed
+        // with InitializationStrategy.NoOp, so switched off before Byte Buddy reads the property
+        System.setProperty(NEXUS_DISABLED, "true");
+        try {
+            AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+                    .disableClassFormatChanges()
+                    .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
+                    .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
+                    .with(new WarnOnce(paths))
+                    .with(Boolean.getBoolean("egressguard.debugInstrumentation")
+                            ? AgentBuilder.Listener.StreamWriting.toSystemError().withTransformationsOnly()
+                            : AgentBuilder.Listener.NoOp.INSTANCE)
+                    .ignore(not(namedOneOf(names.toArray(new String[0]))));
+            for (EgressInstrumentation path : paths) {
+                builder = path.extend(builder);
+            }
+            return builder.makeRaw();
+        } finally {
+            System.clearProperty(NEXUS_DISABLED);
+        }
     }
 
     /**
@@ -88,7 +135,9 @@ public final class AgentInstaller {
     /** Byte Buddy refuses class files newer than it knows unless told to try; the JDK's own are fine to try. */
     private static void allowNewestClassFiles() {
         try {
-            ClassFileVersion.ofThisVm();
+            if (ClassFileVersion.ofThisVm().isGreaterThan(ClassFileVersion.latest())) {
+                System.setProperty("net.bytebuddy.experimental", "true");
+            }
         } catch (Throwable t) {
             System.setProperty("net.bytebuddy.experimental", "true");
         }
@@ -114,14 +163,9 @@ public final class AgentInstaller {
         }
 
         private String channelOf(String typeName) {
-            TypeDescription named = new TypeDescription.Latent(typeName, 0, TypeDescription.Generic.OBJECT);
             for (EgressInstrumentation path : paths) {
-                try {
-                    if (path.types().matches(named)) {
-                        return path.channel();
-                    }
-                } catch (RuntimeException e) {
-                    // a matcher that needs more than the name: fall back to the type's name
+                if (path.typeNames().contains(typeName)) {
+                    return path.channel();
                 }
             }
             return typeName;

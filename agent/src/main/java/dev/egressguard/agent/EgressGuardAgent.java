@@ -8,13 +8,14 @@ import java.util.jar.JarFile;
 
 /**
  * The agent's entry point and the only class of it the application's class loader ever loads (with
- * {@link AgentClassLoader}). It puts {@code dev.egressguard.api} on the bootstrap class path and starts
+ * {@link AgentClassLoader}). It puts {@code dev.egressguard.api} into the bootstrap loader and starts
  * everything else inside the isolated loader, so the application's own Jackson, Byte Buddy or SLF4J
  * (any version, or none) never meet ours. It must not touch any other egress-guard class directly.
  */
 public final class EgressGuardAgent {
     private static final String INSTALLER = "dev.egressguard.agent.AgentInstaller";
     private static final String CLI = "dev.egressguard.agent.cli.Cli";
+    private static final String INJECTOR = "dev.egressguard.agent.BootstrapInjector";
     private static volatile boolean started;
 
     private EgressGuardAgent() {
@@ -45,16 +46,35 @@ public final class EgressGuardAgent {
             return; // a second -javaagent or a late attach: one agent per JVM
         }
         started = true;
+        long t0 = System.nanoTime();
         try {
             File jar = agentJar();
-            instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar));
             AgentClassLoader loader = new AgentClassLoader(jar, false);
+            putApiOnBootstrap(instrumentation, jar, loader);
             Class.forName(INSTALLER, true, loader)
                     .getMethod("install", Instrumentation.class, String.class)
                     .invoke(null, instrumentation, agentArgs);
+            if (Boolean.getBoolean("egressguard.debugStartup")) {
+                System.err.println("[egress-guard] premain took " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+            }
         } catch (Throwable t) {
             Throwable cause = t instanceof InvocationTargetException ? t.getCause() : t;
             System.err.println("[egress-guard] agent not started, the application runs unguarded: " + cause);
+        }
+    }
+
+    /** dev.egressguard.api must be visible to JDK classes: defined in the bootstrap loader, or the jar appended. */
+    private static void putApiOnBootstrap(Instrumentation instrumentation, File jar, AgentClassLoader loader)
+            throws Exception {
+        try (JarFile file = new JarFile(jar, false)) {
+            Class.forName(INJECTOR, true, loader).getMethod("inject", Instrumentation.class, JarFile.class)
+                    .invoke(null, instrumentation, file);
+        } catch (Throwable t) {
+            if (Boolean.getBoolean("egressguard.debugStartup")) {
+                System.err.println("[egress-guard] bootstrap injection failed, appending the jar: " + t);
+            }
+            // API classes partly defined are the same bytes the appended jar holds: the boot loader finds either
+            instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar));
         }
     }
 

@@ -6,6 +6,7 @@ import dev.egressguard.config.IssuerTable;
 import dev.egressguard.config.Policy;
 import dev.egressguard.config.PolicyException;
 import dev.egressguard.config.PolicyLoader;
+import dev.egressguard.engine.audit.EvidenceRecorder;
 import dev.egressguard.engine.decision.Decision;
 import dev.egressguard.engine.decision.DecisionEngine;
 import dev.egressguard.engine.decision.EgressRequest;
@@ -14,23 +15,22 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 
 /**
  * egress-guard as a library (SPEC §11): ask before you send. Thread-safe; records nothing
- * unless built with a recorder.
+ * unless built with an audit log ({@link #withAuditLog}).
  */
-public final class EgressGuard {
+public final class EgressGuard implements AutoCloseable {
     /** Default for {@code maxBodyBytes} (SPEC §4). */
     public static final long DEFAULT_MAX_BODY_BYTES = 8L * 1024 * 1024;
 
     private final Policy policy;
     private final long maxBodyBytes;
-    private final BiFunction<Decision, String, String> recorder;
+    private final EvidenceRecorder recorder;
     private final List<Endpoint> added = new ArrayList<>();
     private volatile DecisionEngine engine;
 
-    private EgressGuard(Policy policy, long maxBodyBytes, BiFunction<Decision, String, String> recorder) {
+    private EgressGuard(Policy policy, long maxBodyBytes, EvidenceRecorder recorder) {
         this.policy = policy;
         this.maxBodyBytes = maxBodyBytes;
         this.recorder = recorder;
@@ -51,11 +51,15 @@ public final class EgressGuard {
     }
 
     /**
-     * A guard that hands every decision to {@code recorder} (decision, agent id → incident id),
-     * e.g. an audit trail's {@code record} method.
+     * A guard that writes every decision, and the incidents they open, to an audit trail
+     * (SPEC §8) as the agent does; {@link #close()} writes {@code agent.stop} and flushes.
+     *
+     * @param auditKey null for a SHA-256 chain, else the HMAC key
      */
-    public static EgressGuard recording(Policy policy, long maxBodyBytes, BiFunction<Decision, String, String> recorder) {
-        return new EgressGuard(policy, maxBodyBytes, recorder);
+    public static EgressGuard withAuditLog(Policy policy, Path auditFile, String auditKey, String agentId) {
+        EvidenceRecorder r = EvidenceRecorder.open(auditFile, auditKey, 100L * 1024 * 1024, agentId, null);
+        r.policyLoaded(policy);
+        return new EgressGuard(policy, DEFAULT_MAX_BODY_BYTES, r);
     }
 
     /** Decides sending {@code prompt} to {@code url} as {@code agentId} would. */
@@ -69,7 +73,7 @@ public final class EgressGuard {
     /** Decides any request or command. */
     public CheckResult check(EgressRequest request, String agentId) {
         Decision d = engine.decide(request, agentId);
-        String incident = recorder == null || !d.recorded() ? null : recorder.apply(d, agentId);
+        String incident = recorder == null || !d.recorded() ? null : recorder.record(d, agentId);
         return new CheckResult(d, incident);
     }
 
@@ -88,5 +92,13 @@ public final class EgressGuard {
     /** The registry in force: built-in entries, the policy's and those added here. */
     public EndpointRegistry registry() {
         return engine.registry();
+    }
+
+    /** Writes {@code agent.stop} and flushes the audit trail, when there is one. */
+    @Override
+    public void close() {
+        if (recorder != null) {
+            recorder.close();
+        }
     }
 }

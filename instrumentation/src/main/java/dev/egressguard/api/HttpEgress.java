@@ -13,12 +13,6 @@ public final class HttpEgress extends Egress {
     public static final int BODY_FIXED_LENGTH = 2;
     /** The body cannot be read without consuming it (one-shot, duplex, streaming): not inspected, not replaceable. */
     public static final int BODY_UNREADABLE = 3;
-    /**
-     * The body (or, when {@link #contentLength()} is larger, its first bytes) is in {@link #body()} for
-     * inspection but cannot be changed (a redirect hop re-sending a body, an oversized stream already
-     * flowing): a redact becomes a block (SPEC §5.6 step 9).
-     */
-    public static final int BODY_READ_ONLY = 4;
 
     private final String method;
     private final String url;

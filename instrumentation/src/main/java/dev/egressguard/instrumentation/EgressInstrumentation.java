@@ -1,8 +1,8 @@
 package dev.egressguard.instrumentation;
 
 import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
+
+import java.util.Set;
 
 /**
  * One egress path (SPEC §6): which types it transforms and with which advice. Every path has the same
@@ -21,10 +21,11 @@ public interface EgressInstrumentation {
     String channel();
 
     /**
-     * Every type this path transforms, matched by name where possible; the agent ignores all other types,
-     * so this matcher is what keeps class loading cheap.
+     * The binary names of every type this path transforms. The agent compares each class being loaded with
+     * these names and starts Byte Buddy only when one of them appears, which keeps start-up cheap; list each
+     * concrete class whose methods the advice goes into (inherited methods: the declaring class).
      */
-    ElementMatcher.Junction<TypeDescription> types();
+    Set<String> typeNames();
 
     /**
      * Called once before {@link #extend}: registers the bootstrap hooks whose implementation needs types the
@@ -33,6 +34,6 @@ public interface EgressInstrumentation {
     default void registerHooks() {
     }
 
-    /** Adds this path's transformations: {@code builder.type(types()).transform(...)}. */
+    /** Adds this path's transformations: {@code builder.type(namedOneOf(...)).transform(...)}. */
     AgentBuilder extend(AgentBuilder builder);
 }

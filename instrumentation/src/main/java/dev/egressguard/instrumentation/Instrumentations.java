@@ -1,6 +1,9 @@
 package dev.egressguard.instrumentation;
 
+import dev.egressguard.instrumentation.apache4.Apache4Instrumentation;
+import dev.egressguard.instrumentation.apache5.Apache5Instrumentation;
 import dev.egressguard.instrumentation.jdkhttpclient.JdkHttpClientInstrumentation;
+import dev.egressguard.instrumentation.okhttp.OkHttpInstrumentation;
 import dev.egressguard.instrumentation.process.ProcessInstrumentation;
 import dev.egressguard.instrumentation.urlconnection.UrlConnectionInstrumentation;
 
@@ -15,8 +18,10 @@ public final class Instrumentations {
         return List.of(
                 new JdkHttpClientInstrumentation(),
                 new UrlConnectionInstrumentation(),
-                new ProcessInstrumentation()
-                // clients: new OkHttpInstrumentation(), new Apache4Instrumentation(), new Apache5Instrumentation()
+                new ProcessInstrumentation(),
+                new OkHttpInstrumentation(),
+                new Apache4Instrumentation(),
+                new Apache5Instrumentation()
         );
     }
 }

@@ -6,6 +6,7 @@ import dev.egressguard.engine.audit.Json;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,8 @@ final class AuditCommand implements CliCommand {
         if (!words.isEmpty()) {
             throw new UsageException("unknown audit subcommand '" + words.get(0) + "' (use: audit [--filter F:V] [--last N] [--json], audit verify)");
         }
-        args.allowOnly(Set.of("file", "filter", "last", "json"));
+        // --key is accepted everywhere the trail is read (SPEC §10); listing needs no key
+        args.allowOnly(Set.of("file", "filter", "last", "json", "key"));
         Path file = TrailOptions.file(args);
         RecordFilter filter = RecordFilter.parse(args.options("filter"));
         int last = Integer.MAX_VALUE;
@@ -39,23 +41,27 @@ final class AuditCommand implements CliCommand {
                 throw new UsageException("--last needs a positive number, not '" + args.option("last") + "'");
             }
         }
-        List<Map<String, Object>> matched = new ArrayList<>();
+        // only the last N matches are kept: trails run to many rotated files
+        ArrayDeque<Map<String, Object>> shown = new ArrayDeque<>();
+        int keep = last;
         try {
-            for (AuditReader.Entry e : AuditReader.readAll(file)) {
+            AuditReader.forEach(file, e -> {
                 if (filter.matches(e.record())) {
-                    matched.add(e.record());
+                    if (shown.size() == keep) {
+                        shown.removeFirst();
+                    }
+                    shown.addLast(e.record());
                 }
-            }
+            });
         } catch (IOException e) {
             throw new UsageException("cannot read " + file + ": " + e.getMessage());
         }
-        List<Map<String, Object>> shown = matched.subList(Math.max(0, matched.size() - last), matched.size());
         if (args.flag("json")) {
             for (Map<String, Object> r : shown) {
                 out.println(Json.write(r));
             }
         } else {
-            RecordTable.print(shown, out);
+            RecordTable.print(new ArrayList<>(shown), out);
         }
         return 0;
     }

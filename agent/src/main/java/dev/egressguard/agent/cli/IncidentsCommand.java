@@ -169,7 +169,12 @@ final class IncidentsCommand implements CliCommand {
         Map<String, Object> record = IncidentRecords.status(id, status, i.status(), args.option("note"), "egress-guard-cli",
                 ProcessHandle.current().pid(), System.currentTimeMillis());
         try {
-            AuditLog.open(file, key, MAX_BYTES, "egress-guard-cli").append(new ArrayList<>(List.of(record)));
+            AuditLog log = AuditLog.open(file, key, MAX_BYTES, "egress-guard-cli");
+            try {
+                log.append(new ArrayList<>(List.of(record)));
+            } finally {
+                log.close();
+            }
         } catch (IOException e) {
             throw new UsageException("cannot append to " + file + ": " + e.getMessage());
         }

@@ -10,9 +10,9 @@ final class RecordTable {
     }
 
     static void print(List<Map<String, Object>> records, PrintStream out) {
-        out.printf("%-7s %-24s %-17s %-22s %-10s %s%n", "SEQ", "TIME", "TYPE", "AGENT", "ACTION", "DETAILS");
+        out.printf("%-7s %-24s %-17s %-22s %-12s %s%n", "SEQ", "TIME", "TYPE", "AGENT", "ACTION", "DETAILS");
         for (Map<String, Object> r : records) {
-            out.printf("%-7s %-24s %-17s %-22s %-10s %s%n", str(r.get("seq")), str(r.get("time")), str(r.get("type")),
+            out.printf("%-7s %-24s %-17s %-22s %-12s %s%n", str(r.get("seq")), str(r.get("time")), str(r.get("type")),
                     cut(str(r.get("agentId")), 22), action(r), cut(details(r), 110));
         }
         out.println(records.size() + " record" + (records.size() == 1 ? "" : "s"));

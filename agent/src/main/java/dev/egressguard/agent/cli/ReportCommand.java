@@ -33,7 +33,8 @@ final class ReportCommand implements CliCommand {
             String verification;
             try {
                 AuditVerifier.Result r = AuditVerifier.verify(file, TrailOptions.key(args));
-                verification = r.status() == AuditVerifier.Result.Status.NEEDS_KEY ? null : r.headline();
+                verification = r.status() == AuditVerifier.Result.Status.NEEDS_KEY
+                        ? "not verified: the trail is keyed, pass --key to check it" : r.headline();
             } catch (IOException e) {
                 verification = null;
             }

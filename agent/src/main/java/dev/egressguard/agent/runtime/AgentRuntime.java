@@ -170,7 +170,7 @@ public final class AgentRuntime implements EgressHandler {
         Decision d;
         try {
             d = eng.decide(EgressRequest.http(e.channel(), e.method(), e.url(), e.headers(), e.body(),
-                    bodyMode(e.bodyState())), settings.agentId());
+                    bodyMode(e.bodyState()), e.contentLength()), settings.agentId());
             what = e.method() + " " + (d.target() != null ? d.target().url() : "");
         } catch (RuntimeException | LinkageError ex) {
             internalFailure(ex, RuleKind.NETWORK_REQUEST, e.channel(), e.method(), e.url(), null);

@@ -164,6 +164,9 @@ class EvidenceCliTest {
         Run r = cli("audit", "verify", "--file", t.audit.toString());
         assertEquals(1, r.status());
         assertEquals("TAMPERED at seq 5 (line 5): hash does not match the record's content (record edited)", r.out().trim());
+        Path html = dir.resolve("tampered.html");
+        assertEquals(0, cli("report", "--html", html.toString(), "--file", t.audit.toString()).status());
+        assertTrue(Files.readString(html).contains("Audit trail TAMPERED"), "the report warns that the trail was altered");
     }
 
     @Test

@@ -7,7 +7,6 @@ import dev.egressguard.config.RiskLevel;
 import dev.egressguard.config.RuleKind;
 import dev.egressguard.engine.Action;
 import dev.egressguard.engine.audit.AuditLog;
-import dev.egressguard.engine.audit.ChainHash;
 import dev.egressguard.engine.audit.DecisionRecords;
 import dev.egressguard.engine.decision.Decision;
 import dev.egressguard.engine.decision.Target;

@@ -8,9 +8,11 @@ import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -43,7 +45,14 @@ public final class AuditLog {
     private final String agentId;
     private final long pid;
     private final ReentrantLock jvmLock;
+    /** Checkpoint width: the JSON padded with spaces, so each checkpoint overwrites the last exactly. */
+    private static final int HEAD_WIDTH = 512;
     private FileChannel lockChannel;
+    private FileChannel headChannel;
+    private Object headKey;
+    private Object lockKey;
+    private FileChannel out;
+    private Object outKey;
     private boolean lockWarned;
     private boolean shortWarned;
     private Consumer<Map<String, Object>> foreignRecords;
@@ -76,6 +85,27 @@ public final class AuditLog {
         }
         log.lockChannel = FileChannel.open(log.lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         return log;
+    }
+
+    /** Closes the files; a later append opens them again. */
+    public void close() {
+        jvmLock.lock();
+        try {
+            closeOutput();
+            for (FileChannel ch : new FileChannel[] {headChannel, lockChannel}) {
+                if (ch != null) {
+                    try {
+                        ch.close();
+                    } catch (IOException e) {
+                        // closing a channel with nothing pending
+                    }
+                }
+            }
+            headChannel = null;
+            lockChannel = null;
+        } finally {
+            jvmLock.unlock();
+        }
     }
 
     /** The chain algorithm the trail's checkpoint names ({@code sha256}, {@code hmac-sha256}), or null without one. */
@@ -126,8 +156,13 @@ public final class AuditLog {
 
     private FileLock lockFile() {
         try {
-            if (lockChannel == null || !lockChannel.isOpen()) {
+            // every writer must lock the same file: reopen if it was deleted or replaced under us
+            if (lockChannel == null || !lockChannel.isOpen() || lockKey == null || !lockKey.equals(fileKey(lockPath))) {
+                if (lockChannel != null) {
+                    lockChannel.close();
+                }
                 lockChannel = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                lockKey = fileKey(lockPath);
             }
             return lockChannel.lock();
         } catch (IOException | RuntimeException e) {
@@ -158,11 +193,17 @@ public final class AuditLog {
             r.remove("hash");
             r.put("seq", ++seq);
             r.put("prevHash", prev);
-            String canonical = Json.write(r);
-            prev = chain.next(prev, canonical);
+            int start = sb.length();
+            int at = Json.writeWithout(r, "hash", sb);
+            prev = chain.next(prev, sb.substring(start));
             r.put("hash", prev);
             // the line itself is canonical too (hash in its sorted place), so bytes can be compared as well
-            Json.write(r, sb);
+            String field = "\"hash\":\"" + prev + "\"";
+            if (at < 0) {
+                sb.insert(sb.length() - 1, "," + field);
+            } else {
+                sb.insert(at, field + ",");
+            }
             sb.append('\n');
         }
         byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
@@ -171,12 +212,10 @@ public final class AuditLog {
             rotate();
             size = 0;
         }
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND)) {
-            ByteBuffer buf = ByteBuffer.wrap(bytes);
-            while (buf.hasRemaining()) {
-                ch.write(buf);
-            }
+        FileChannel ch = output(tip.fileKey);
+        ByteBuffer buf = ByteBuffer.wrap(bytes);
+        while (buf.hasRemaining()) {
+            ch.write(buf);
         }
         size += bytes.length;
         writeHead(seq, prev, size);
@@ -185,7 +224,31 @@ public final class AuditLog {
         myFile = path.getFileName().toString();
     }
 
+    /** The open file, reopened when the path now names another file (rotated by another writer). */
+    private FileChannel output(Object currentKey) throws IOException {
+        if (out != null && out.isOpen() && outKey != null && outKey.equals(currentKey)) {
+            return out;
+        }
+        closeOutput();
+        out = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        outKey = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
+        return out;
+    }
+
+    private void closeOutput() {
+        if (out != null) {
+            try {
+                out.close();
+            } catch (IOException e) {
+                // nothing was pending: every append is written before it returns
+            }
+            out = null;
+            outKey = null;
+        }
+    }
+
     private void rotate() throws IOException {
+        closeOutput();
         Path target = AuditFiles.nextRotated(path);
         try {
             Files.move(path, target, StandardCopyOption.ATOMIC_MOVE);
@@ -198,6 +261,7 @@ public final class AuditLog {
         long seq;
         String hash = ChainHash.GENESIS;
         long size;
+        Object fileKey;
         boolean needsNewline;
         Map<String, Object> recovery;
     }
@@ -205,7 +269,13 @@ public final class AuditLog {
     /** Where the chain ends now, from the checkpoint and whatever was written past it. */
     private Tip catchUp() throws IOException {
         Tip tip = new Tip();
-        tip.size = Files.exists(path) ? Files.size(path) : 0;
+        try {
+            BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
+            tip.size = a.size();
+            tip.fileKey = a.fileKey();
+        } catch (NoSuchFileException e) {
+            tip.size = 0;
+        }
         Map<String, Object> head = readHead();
         long headSize = head == null ? -1 : asLong(head.get("size"));
         boolean sameFile = head != null && path.getFileName().toString().equals(head.get("file"));
@@ -338,16 +408,27 @@ public final class AuditLog {
 
     private Map<String, Object> readHead() {
         try {
-            if (!Files.exists(headPath)) {
+            FileChannel h = headChannel();
+            long len = h.size();
+            if (len == 0 || len > 64 * 1024) {
                 return null;
             }
-            Map<String, Object> m = Json.parseObject(new String(Files.readAllBytes(headPath), StandardCharsets.UTF_8).trim());
+            ByteBuffer buf = ByteBuffer.allocate((int) len);
+            while (buf.hasRemaining() && h.read(buf, buf.position()) > 0) {
+                // positional reads until the whole checkpoint is in
+            }
+            Map<String, Object> m = Json.parseObject(new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8).trim());
             return m.get("seq") instanceof Long && m.get("hash") instanceof String ? m : null;
         } catch (IOException | IllegalArgumentException e) {
             return null;
         }
     }
 
+    /**
+     * Overwrites the checkpoint in place, padded with spaces to a fixed width so a shorter
+     * checkpoint never leaves the end of a longer one behind. One write() of a few hundred
+     * bytes: a process that dies cannot leave half of it.
+     */
     private void writeHead(long seq, String hash, long size) throws IOException {
         Map<String, Object> h = new TreeMap<>();
         h.put("seq", seq);
@@ -355,12 +436,41 @@ public final class AuditLog {
         h.put("size", size);
         h.put("file", path.getFileName().toString());
         h.put("chain", chain.algorithm());
-        Path tmp = AuditFiles.sibling(path, ".head.tmp");
-        Files.write(tmp, (Json.write(h) + "\n").getBytes(StandardCharsets.UTF_8));
+        StringBuilder text = new StringBuilder(Json.write(h));
+        while (text.length() < HEAD_WIDTH - 1) {
+            text.append(' ');
+        }
+        text.append('\n');
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        FileChannel ch = headChannel();
+        ByteBuffer buf = ByteBuffer.wrap(bytes);
+        long pos = 0;
+        while (buf.hasRemaining()) {
+            pos += ch.write(buf, pos);
+        }
+        if (ch.size() > bytes.length) {
+            ch.truncate(bytes.length);
+        }
+    }
+
+    /** The checkpoint, reopened when the file at its path is no longer the one we hold (deleted or replaced). */
+    private FileChannel headChannel() throws IOException {
+        if (headChannel != null && headChannel.isOpen() && headKey != null && headKey.equals(fileKey(headPath))) {
+            return headChannel;
+        }
+        if (headChannel != null) {
+            headChannel.close();
+        }
+        headChannel = FileChannel.open(headPath, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        headKey = fileKey(headPath);
+        return headChannel;
+    }
+
+    private static Object fileKey(Path p) {
         try {
-            Files.move(tmp, headPath, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, headPath, StandardCopyOption.REPLACE_EXISTING);
+            return Files.readAttributes(p, BasicFileAttributes.class).fileKey();
+        } catch (IOException e) {
+            return null;
         }
     }
 

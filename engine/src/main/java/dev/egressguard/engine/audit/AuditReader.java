@@ -1,5 +1,6 @@
 package dev.egressguard.engine.audit;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Reads a whole trail, rotated files included, oldest first; lines that are not records are skipped. */
 public final class AuditReader {
@@ -34,30 +36,39 @@ public final class AuditReader {
 
     /** @throws NoSuchFileException when neither the file nor any rotated file of it exists */
     public static List<Entry> readAll(Path audit) throws IOException {
+        List<Entry> out = new ArrayList<>();
+        forEach(audit, out::add);
+        return out;
+    }
+
+    /**
+     * Streams every record, oldest first, one line in memory at a time: trails run to many
+     * rotated files of auditMaxBytes each.
+     *
+     * @throws NoSuchFileException when neither the file nor any rotated file of it exists
+     */
+    public static void forEach(Path audit, Consumer<Entry> visitor) throws IOException {
         List<Path> files = AuditFiles.chain(audit);
         if (files.isEmpty()) {
             throw new NoSuchFileException(audit.toString(), null, "no audit file (nor rotated " + audit.getFileName() + ".N files)");
         }
-        List<Entry> out = new ArrayList<>();
         for (Path f : files) {
-            String text = new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
-            int lineNo = 0;
-            int start = 0;
-            while (start < text.length()) {
-                int nl = text.indexOf('\n', start);
-                int end = nl < 0 ? text.length() : nl;
-                lineNo++;
-                String line = text.substring(start, end);
-                if (!line.isEmpty() && line.charAt(0) == '{') {
-                    try {
-                        out.add(new Entry(Json.parseObject(line), f, lineNo));
-                    } catch (IllegalArgumentException e) {
-                        // a torn or foreign line; `audit verify` reports it
+            try (BufferedReader in = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+                int lineNo = 0;
+                String line;
+                while ((line = in.readLine()) != null) {
+                    lineNo++;
+                    if (!line.isEmpty() && line.charAt(0) == '{') {
+                        Map<String, Object> record;
+                        try {
+                            record = Json.parseObject(line);
+                        } catch (IllegalArgumentException e) {
+                            continue; // a torn or foreign line; `audit verify` reports it
+                        }
+                        visitor.accept(new Entry(record, f, lineNo));
                     }
                 }
-                start = end + 1;
             }
         }
-        return out;
     }
 }

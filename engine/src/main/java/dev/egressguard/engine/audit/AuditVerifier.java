@@ -1,12 +1,14 @@
 package dev.egressguard.engine.audit;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -89,73 +91,72 @@ public final class AuditVerifier {
             Path f = files.get(fi);
             boolean lastFileOfChain = fi == files.size() - 1;
             String in = multi ? "in " + f.getFileName() + ": " : "";
-            byte[] bytes = Files.readAllBytes(f);
-            List<int[]> lines = splitLines(bytes);
             lastFile = f.getFileName().toString();
             lastLine = 0;
             String tornSha = null;
             int tornLine = 0;
-            for (int li = 0; li < lines.size(); li++) {
-                int[] span = lines.get(li);
-                int lineNo = li + 1;
-                lastLine = lineNo;
-                boolean terminated = span[2] == 1;
-                String text = new String(bytes, span[0], span[1] - span[0], StandardCharsets.UTF_8);
-                Map<String, Object> rec = parse(text);
-                if (rec == null) {
-                    if (!terminated && lastFileOfChain) {
-                        notes.add(in + "line " + lineNo + " was torn by a crash (a writer died mid-record); "
-                                + "the next writer will close it and record the recovery");
-                        break;
+            try (LineReader lines = new LineReader(f)) {
+                byte[] raw;
+                while ((raw = lines.next()) != null) {
+                    int lineNo = ++lastLine;
+                    boolean terminated = lines.terminated();
+                    String text = new String(raw, StandardCharsets.UTF_8);
+                    Map<String, Object> rec = parse(text);
+                    if (rec == null) {
+                        if (!terminated && lastFileOfChain) {
+                            notes.add(in + "line " + lineNo + " was torn by a crash (a writer died mid-record); "
+                                    + "the next writer will close it and record the recovery");
+                            break;
+                        }
+                        if (terminated && tornSha == null) {
+                            tornSha = ChainHash.sha256Hex(raw);
+                            tornLine = lineNo;
+                            continue;
+                        }
+                        return tampered(count, expectedSeq, lineNo, in + "line is not a record of the trail"
+                                + (text.isEmpty() ? " (blank line)" : ""), notes);
                     }
-                    if (terminated && li + 1 < lines.size() && tornSha == null) {
-                        tornSha = ChainHash.sha256Hex(Arrays.copyOfRange(bytes, span[0], span[1]));
-                        tornLine = lineNo;
-                        continue;
+                    if (tornSha != null) {
+                        if (!"audit.recovered".equals(rec.get("type")) || !tornSha.equals(rec.get("tornSha256"))) {
+                            return tampered(count, expectedSeq, tornLine, in + "line is not a record of the trail", notes);
+                        }
+                        notes.add(in + "line " + tornLine + " was torn by a crash and recovered at seq " + rec.get("seq")
+                                + " (not tampering)");
+                        tornSha = null;
                     }
-                    return tampered(count, expectedSeq, lineNo, in + "line is not a record of the trail"
-                            + (text.isEmpty() ? " (blank line)" : ""), notes);
-                }
-                if (tornSha != null) {
-                    if (!"audit.recovered".equals(rec.get("type")) || !tornSha.equals(rec.get("tornSha256"))) {
-                        return tampered(count, expectedSeq, tornLine, in + "line is not a record of the trail", notes);
+                    Object seqObj = rec.get("seq");
+                    Object hashObj = rec.get("hash");
+                    if (!(seqObj instanceof Long) || !(hashObj instanceof String) || !(rec.get("prevHash") instanceof String)) {
+                        return tampered(count, expectedSeq, lineNo, in + "record lacks seq, prevHash or hash", notes);
                     }
-                    notes.add(in + "line " + tornLine + " was torn by a crash and recovered at seq " + rec.get("seq")
-                            + " (not tampering)");
-                    tornSha = null;
+                    long seq = (Long) seqObj;
+                    Map<String, Object> withoutHash = new TreeMap<>(rec);
+                    withoutHash.remove("hash");
+                    String computed = chain.next((String) rec.get("prevHash"), Json.write(withoutHash));
+                    if (!computed.equals(hashObj)) {
+                        return tampered(count, seq, lineNo, in + "hash does not match the record's content (record edited"
+                                + (chain.keyed() ? ", or the chain was not written with this key)" : ")"), notes);
+                    }
+                    if (seq > expectedSeq) {
+                        return tampered(count, seq, lineNo, in + "expected seq " + expectedSeq + ", found seq " + seq
+                                + ": record(s) deleted or moved", notes);
+                    }
+                    if (seq < expectedSeq) {
+                        return tampered(count, seq, lineNo, in + "seq " + seq + " follows seq " + (expectedSeq - 1)
+                                + ": record inserted, repeated or moved", notes);
+                    }
+                    if (!expectedPrev.equals(rec.get("prevHash"))) {
+                        return tampered(count, seq, lineNo, in + "prevHash is not the hash of the record before it"
+                                + (seq == 1 ? " (the chain's first record must have 64 zeros)" : "")
+                                + ": record inserted or replaced", notes);
+                    }
+                    if (seq == headSeq) {
+                        hashAtHeadSeq = (String) hashObj;
+                    }
+                    expectedSeq = seq + 1;
+                    expectedPrev = (String) hashObj;
+                    count++;
                 }
-                Object seqObj = rec.get("seq");
-                Object hashObj = rec.get("hash");
-                if (!(seqObj instanceof Long) || !(hashObj instanceof String) || !(rec.get("prevHash") instanceof String)) {
-                    return tampered(count, expectedSeq, lineNo, in + "record lacks seq, prevHash or hash", notes);
-                }
-                long seq = (Long) seqObj;
-                Map<String, Object> withoutHash = new TreeMap<>(rec);
-                withoutHash.remove("hash");
-                String computed = chain.next((String) rec.get("prevHash"), Json.write(withoutHash));
-                if (!computed.equals(hashObj)) {
-                    return tampered(count, seq, lineNo, in + "hash does not match the record's content (record edited"
-                            + (chain.keyed() ? ", or the chain was not written with this key)" : ")"), notes);
-                }
-                if (seq > expectedSeq) {
-                    return tampered(count, seq, lineNo, in + "expected seq " + expectedSeq + ", found seq " + seq
-                            + ": record(s) deleted or moved", notes);
-                }
-                if (seq < expectedSeq) {
-                    return tampered(count, seq, lineNo, in + "seq " + seq + " follows seq " + (expectedSeq - 1)
-                            + ": record inserted, repeated or moved", notes);
-                }
-                if (!expectedPrev.equals(rec.get("prevHash"))) {
-                    return tampered(count, seq, lineNo, in + "prevHash is not the hash of the record before it"
-                            + (seq == 1 ? " (the chain's first record must have 64 zeros)" : "")
-                            + ": record inserted or replaced", notes);
-                }
-                if (seq == headSeq) {
-                    hashAtHeadSeq = (String) hashObj;
-                }
-                expectedSeq = seq + 1;
-                expectedPrev = (String) hashObj;
-                count++;
             }
             if (tornSha != null) {
                 return tampered(count, expectedSeq, tornLine, in + "line is not a record of the trail", notes);
@@ -186,20 +187,37 @@ public final class AuditVerifier {
         return new Result(Result.Status.TAMPERED, count, seq, line, why, notes);
     }
 
-    /** Lines as [start, end, terminated]; a final newline does not start another line. */
-    private static List<int[]> splitLines(byte[] b) {
-        List<int[]> out = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i < b.length; i++) {
-            if (b[i] == '\n') {
-                out.add(new int[] {start, i, 1});
-                start = i + 1;
+    /** Lines of a file as bytes, one at a time, knowing whether each ended with a newline (a torn last line does not). */
+    private static final class LineReader implements AutoCloseable {
+        private final InputStream in;
+        private boolean terminated;
+
+        LineReader(Path f) throws IOException {
+            in = new BufferedInputStream(Files.newInputStream(f), 1 << 16);
+        }
+
+        byte[] next() throws IOException {
+            ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
+            int b;
+            while ((b = in.read()) >= 0) {
+                if (b == '\n') {
+                    terminated = true;
+                    return line.toByteArray();
+                }
+                line.write(b);
             }
+            terminated = false;
+            return line.size() == 0 ? null : line.toByteArray();
         }
-        if (start < b.length) {
-            out.add(new int[] {start, b.length, 0});
+
+        boolean terminated() {
+            return terminated;
         }
-        return out;
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
     }
 
     private static Map<String, Object> parse(String line) {
@@ -219,7 +237,9 @@ public final class AuditVerifier {
             if (!Files.exists(h)) {
                 return null;
             }
-            return Json.parseObject(new String(Files.readAllBytes(h), StandardCharsets.UTF_8).trim());
+            String text = new String(Files.readAllBytes(h), StandardCharsets.UTF_8).trim();
+            // a writer creates the checkpoint just before its first append fills it
+            return text.isEmpty() ? null : Json.parseObject(text);
         } catch (IOException | IllegalArgumentException e) {
             Map<String, Object> broken = new TreeMap<>();
             broken.put("broken", Boolean.TRUE);

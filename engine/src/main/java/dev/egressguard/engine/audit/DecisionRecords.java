@@ -45,6 +45,10 @@ public final class DecisionRecords {
         r.put("incidentId", incidentId);
         r.put("command", d.command());
         r.put("micros", d.micros());
+        if (!d.warnings().isEmpty()) {
+            // what was not inspected, and why (one-shot bodies, stdin payloads): part of the evidence
+            r.put("warnings", d.warnings());
+        }
         return r;
     }
 

@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -38,6 +39,8 @@ public final class EvidenceRecorder implements AutoCloseable {
     private static final int MAX_BATCH = 1024;
     /** Past this many queued records, callers write themselves rather than let memory grow. */
     private static final int MAX_QUEUED = 100_000;
+    /** Queued decisions hold their content until the writer hashes it: past this many bytes, callers write themselves. */
+    private static final long MAX_QUEUED_CONTENT_BYTES = 32L << 20;
     private static final long BATCH_PAUSE_NANOS = 2_000_000L;
     private static final long IDLE_PAUSE_NANOS = 10_000_000L;
     private static final long SLEEP_NANOS = 1_000_000_000L;
@@ -49,6 +52,7 @@ public final class EvidenceRecorder implements AutoCloseable {
     private final IncidentTracker incidents = new IncidentTracker();
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicLong queuedContentBytes = new AtomicLong();
     private final Object writeLock = new Object();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final List<RecordSink> extraSinks = new CopyOnWriteArrayList<>();
@@ -84,9 +88,17 @@ public final class EvidenceRecorder implements AutoCloseable {
             log.onForeignRecords(r -> incidents.statusChanged(String.valueOf(r.get("id")), String.valueOf(r.get("status"))));
         }
         writer = this.threadFactory.newThread(this::runWriter);
-        writer.setName("egress-guard-audit");
+        name(writer, "egress-guard-audit");
         writer.setDaemon(true);
         writer.start();
+    }
+
+    /** Names a background thread unless its factory already gave it a name of its own. */
+    public static void name(Thread t, String name) {
+        String current = t.getName();
+        if (current.startsWith("Thread-") || current.startsWith("pool-")) {
+            t.setName(name);
+        }
     }
 
     /** auditPath null = audit off. threadFactory makes the background threads (the agent passes one that marks them as its own traffic). */
@@ -140,13 +152,21 @@ public final class EvidenceRecorder implements AutoCloseable {
                         || k.equals("prevHash")) {
                     continue;
                 }
-                r.put(k, e.getValue());
+                Object v = e.getValue();
+                r.put(k, v instanceof String ? maskUserInfo((String) v) : v);
             }
         }
         r.put("javaVersion", System.getProperty("java.version"));
         r.put("egressGuardVersion", version());
         r.put("auditFile", log == null ? null : log.path().toString());
         enqueue(new Pending(null, agentId, 0, null, r));
+    }
+
+    private static final java.util.regex.Pattern USER_INFO = java.util.regex.Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^/@\\s]+@");
+
+    /** A policy URL may carry credentials ({@code https://user:token@host/...}): records keep only the host. */
+    static String maskUserInfo(String s) {
+        return s == null || s.indexOf('@') < 0 ? s : USER_INFO.matcher(s).replaceAll("$1***@");
     }
 
     private static boolean isSecretName(String key) {
@@ -168,7 +188,7 @@ public final class EvidenceRecorder implements AutoCloseable {
     public void policyLoaded(Policy policy, String policySha256) {
         Map<String, Object> r = DecisionRecords.header("policy.loaded", System.currentTimeMillis(), agentId, pid);
         r.put("name", policy.name());
-        r.put("source", policy.source());
+        r.put("source", maskUserInfo(policy.source()));
         r.put("sha256", policySha256);
         r.put("rules", (long) policy.rules().size());
         r.put("customEndpoints", (long) policy.customEndpoints().size());
@@ -180,7 +200,7 @@ public final class EvidenceRecorder implements AutoCloseable {
 
     public void policyRejected(String source, List<String> errors) {
         Map<String, Object> r = DecisionRecords.header("policy.rejected", System.currentTimeMillis(), agentId, pid);
-        r.put("source", source);
+        r.put("source", maskUserInfo(source));
         r.put("errors", errors == null ? List.of() : new ArrayList<>(errors));
         enqueue(new Pending(null, agentId, 0, null, r));
     }
@@ -194,18 +214,19 @@ public final class EvidenceRecorder implements AutoCloseable {
         String config = policy.notifyOnBlock() + "|" + policy.notifyOnWarn() + "|" + policy.notifyChannels()
                 + "|" + policy.exportStdout() + "|" + policy.exportOtlpEndpoint() + "|" + policy.exportOtlpHeaders()
                 + "|" + policy.orgId();
+        List<RecordSink> old;
         synchronized (writeLock) {
             if (config.equals(sinkConfig)) {
                 return;
             }
-            List<RecordSink> old = policySinks;
+            old = policySinks;
             List<RecordSink> fresh = new ArrayList<>();
             if (!policy.notifyChannels().isEmpty() && (policy.notifyOnBlock() || policy.notifyOnWarn())) {
                 fresh.add(new WebhookNotifier(policy.notifyChannels(), policy.notifyOnBlock(), policy.notifyOnWarn(),
                         threadFactory));
             }
             if (policy.exportStdout()) {
-                fresh.add(new StdoutExporter(System.out));
+                fresh.add(new StdoutExporter(System.out, threadFactory));
             }
             if (policy.exportOtlpEndpoint() != null && !policy.exportOtlpEndpoint().isEmpty()) {
                 fresh.add(new OtlpLogExporter(policy.exportOtlpEndpoint(), policy.exportOtlpHeaders(), agentId,
@@ -213,9 +234,10 @@ public final class EvidenceRecorder implements AutoCloseable {
             }
             policySinks = Collections.unmodifiableList(fresh);
             sinkConfig = config;
-            for (RecordSink s : old) {
-                s.close(2000);
-            }
+        }
+        // outside the lock: draining the old sinks must not hold up records, least of all blocks
+        for (RecordSink s : old) {
+            s.close(2000);
         }
     }
 
@@ -240,7 +262,8 @@ public final class EvidenceRecorder implements AutoCloseable {
                     d.contentSha256());
         }
         Pending p = new Pending(d, aid, System.currentTimeMillis(), incident, null);
-        if (d.blocks() || stopping || queued.get() > MAX_QUEUED) {
+        if (d.blocks() || stopping || queued.get() > MAX_QUEUED
+                || queuedContentBytes.get() + d.contentBytes() > MAX_QUEUED_CONTENT_BYTES) {
             writeNow(p);
         } else {
             enqueue(p);
@@ -274,6 +297,9 @@ public final class EvidenceRecorder implements AutoCloseable {
         if (stopping) {
             writeNow(p);
             return;
+        }
+        if (p.decision != null) {
+            queuedContentBytes.addAndGet(p.decision.contentBytes());
         }
         queue.offer(p);
         queued.incrementAndGet();
@@ -327,6 +353,9 @@ public final class EvidenceRecorder implements AutoCloseable {
         Pending p;
         while (n < max && (p = queue.poll()) != null) {
             queued.decrementAndGet();
+            if (p.decision != null) {
+                queuedContentBytes.addAndGet(-p.decision.contentBytes());
+            }
             toRecords(p, records);
             n++;
         }
@@ -409,6 +438,9 @@ public final class EvidenceRecorder implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         flush();
+        if (log != null) {
+            log.close();
+        }
         long deadline = System.currentTimeMillis() + 3000;
         for (RecordSink s : policySinks) {
             s.close(Math.max(100, deadline - System.currentTimeMillis()));

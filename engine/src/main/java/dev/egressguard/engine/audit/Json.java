@@ -85,9 +85,51 @@ public final class Json {
         }
     }
 
+    /**
+     * Writes an object without the key {@code skip} and returns the offset in {@code sb} where
+     * {@code "skip":value,} belongs to keep the keys sorted, or -1 when it would be the last key
+     * (then {@code ,"skip":value} goes before the closing brace). Lets a writer hash the record
+     * without its hash and then put the hash in place, serialising once.
+     */
+    public static int writeWithout(Map<String, Object> map, String skip, StringBuilder sb) {
+        Map<String, Object> sorted = map instanceof TreeMap && ((TreeMap<String, Object>) map).comparator() == null
+                ? map : new TreeMap<>(map);
+        int insertAt = -1;
+        sb.append('{');
+        boolean first = true;
+        for (Map.Entry<String, Object> e : sorted.entrySet()) {
+            int cmp = e.getKey().compareTo(skip);
+            if (cmp == 0) {
+                continue;
+            }
+            if (!first) {
+                sb.append(',');
+            }
+            if (cmp > 0 && insertAt < 0) {
+                insertAt = sb.length();
+            }
+            first = false;
+            writeString(e.getKey(), sb);
+            sb.append(':');
+            write(e.getValue(), sb);
+        }
+        sb.append('}');
+        return insertAt;
+    }
+
     static void writeString(String s, StringBuilder sb) {
         sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
+        int clean = 0;
+        while (clean < s.length()) {
+            char c = s.charAt(clean);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                break;
+            }
+            clean++;
+        }
+        // most strings need no escaping: copy them whole
+        sb.append(s, 0, clean);
+        for (int i = clean; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '"': sb.append("\\\""); break;
@@ -116,6 +158,10 @@ public final class Json {
         }
         if (d == 0) {
             sb.append('0');
+            return;
+        }
+        if (d == Math.rint(d) && Math.abs(d) < 9.007199254740992E15) {
+            sb.append((long) d);
             return;
         }
         if (d == Math.rint(d) && Math.abs(d) < 1e21) {

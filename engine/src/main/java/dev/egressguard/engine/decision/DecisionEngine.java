@@ -350,7 +350,10 @@ public final class DecisionEngine {
                 }
             }
         }
-        if (req.bodyMode() == EgressRequest.BodyMode.UNREADABLE) {
+        if (req.contentLength() > maxBodyBytes && req.body() == null) {
+            f.oversized = true;
+            f.warnings.add("body of " + req.contentLength() + " bytes not inspected: larger than maxBodyBytes");
+        } else if (req.bodyMode() == EgressRequest.BodyMode.UNREADABLE) {
             f.warnings.add("body not inspected: it can only be read once");
         } else if (req.body() != null && req.body().length > 0) {
             Inspection body = inspector.inspectBody(req.body(), req.header("Content-Type"), req.header("Content-Encoding"));

@@ -27,11 +27,12 @@ public final class EgressRequest {
     private final Map<String, List<String>> headers;
     private final byte[] body;
     private final BodyMode bodyMode;
+    private final long contentLength;
     private final List<String> argv;
     private final String workingDir;
 
     private EgressRequest(RuleKind kind, String channel, String method, String url,
-                          Map<String, List<String>> headers, byte[] body, BodyMode bodyMode,
+                          Map<String, List<String>> headers, byte[] body, BodyMode bodyMode, long contentLength,
                           List<String> argv, String workingDir) {
         this.kind = kind;
         this.channel = channel;
@@ -40,6 +41,7 @@ public final class EgressRequest {
         this.headers = headers == null ? Map.of() : headers;
         this.body = body;
         this.bodyMode = body == null && bodyMode != BodyMode.UNREADABLE ? BodyMode.NONE : bodyMode;
+        this.contentLength = contentLength >= 0 ? contentLength : body != null ? body.length : -1;
         this.argv = argv;
         this.workingDir = workingDir;
     }
@@ -47,13 +49,19 @@ public final class EgressRequest {
     /** An HTTP request; {@code body} is kept by reference and must not change afterwards. */
     public static EgressRequest http(String channel, String method, String url,
                                      Map<String, List<String>> headers, byte[] body, BodyMode bodyMode) {
+        return http(channel, method, url, headers, body, bodyMode, -1);
+    }
+
+    /** As above, with the body's declared length when it is known and may exceed what was read (-1: unknown). */
+    public static EgressRequest http(String channel, String method, String url, Map<String, List<String>> headers,
+                                     byte[] body, BodyMode bodyMode, long contentLength) {
         return new EgressRequest(RuleKind.NETWORK_REQUEST, channel, method == null ? "GET" : method,
-                Objects.requireNonNull(url, "url"), headers, body, bodyMode, null, null);
+                Objects.requireNonNull(url, "url"), headers, body, bodyMode, contentLength, null, null);
     }
 
     /** A child process about to start. */
     public static EgressRequest command(String channel, List<String> argv, String workingDir) {
-        return new EgressRequest(RuleKind.SHELL_EXEC, channel, null, null, null, null, BodyMode.NONE,
+        return new EgressRequest(RuleKind.SHELL_EXEC, channel, null, null, null, null, BodyMode.NONE, -1,
                 List.copyOf(argv), workingDir);
     }
 
@@ -64,6 +72,8 @@ public final class EgressRequest {
     public Map<String, List<String>> headers() { return headers; }
     public byte[] body() { return body; }
     public BodyMode bodyMode() { return bodyMode; }
+    /** The body's full length in bytes, or -1 when unknown. */
+    public long contentLength() { return contentLength; }
     public List<String> argv() { return argv; }
     public String workingDir() { return workingDir; }
 

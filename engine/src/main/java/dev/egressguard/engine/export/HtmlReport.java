@@ -79,9 +79,10 @@ public final class HtmlReport {
                 .append("</p></div>");
         if (verification != null) {
             boolean intact = verification.startsWith("intact");
-            h.append("<div class=\"chain ").append(intact ? "ok" : "bad").append("\"><b>")
-                    .append(intact ? "Audit trail intact" : "Audit trail TAMPERED").append("</b><br><span>")
-                    .append(esc(verification)).append("</span></div>");
+            boolean tampered = verification.startsWith("TAMPERED");
+            h.append("<div class=\"chain ").append(intact ? "ok" : tampered ? "bad" : "unknown").append("\"><b>")
+                    .append(intact ? "Audit trail intact" : tampered ? "Audit trail TAMPERED" : "Audit trail not verified")
+                    .append("</b><br><span>").append(esc(verification)).append("</span></div>");
         }
         h.append("</header>\n");
     }
@@ -342,7 +343,7 @@ public final class HtmlReport {
     private static void recent(StringBuilder h, List<Incident> all) {
         List<Incident> rows = new ArrayList<>(all.subList(Math.max(0, all.size() - RECENT_ROWS), all.size()));
         java.util.Collections.reverse(rows);
-        h.append("<section class=\"card\"><h2>Latest incidents</h2><p class=\"muted\">Newest first")
+        h.append("<section class=\"card\" id=\"latest\"><h2>Latest incidents</h2><p class=\"muted\">Newest first")
                 .append(all.size() > RECENT_ROWS ? "; the " + RECENT_ROWS + " most recent of " + all.size() : "")
                 .append(". Previews show the start of what was sent, with every detected value masked.</p>")
                 .append("<table><thead><tr><th>When (UTC)</th><th>Severity</th><th>Outcome</th><th>Status</th>")
@@ -367,7 +368,7 @@ public final class HtmlReport {
     }
 
     private static void legend(StringBuilder h) {
-        h.append("<footer><h2>How to read this report</h2><ul>");
+        h.append("<footer id=\"how-to-read\"><h2>How to read this report</h2><ul>");
         for (String s : SEVERITIES) {
             h.append("<li><span class=\"sev\" style=\"background:").append(SEVERITY_COLOR.get(s)).append("\">").append(s)
                     .append("</span> ").append(esc(SEVERITY_MEANING.get(s))).append("</li>");
@@ -439,6 +440,7 @@ public final class HtmlReport {
             "code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12.5px;background:#eaecf0;padding:1px 5px;border-radius:4px}",
             ".chain{padding:10px 14px;border-radius:8px;font-size:13px;max-width:440px}",
             ".chain.ok{background:#e7f6ec;color:#05603a;border:1px solid #a6e1bd}",
+            ".chain.unknown{background:#f2f4f7;color:#344054;border:1px solid #d0d5dd}",
             ".chain.bad{background:#fdecea;color:#912018;border:1px solid #f4b4ac}",
             ".tiles{display:grid;grid-template-columns:repeat(5,1fr);gap:14px;margin-bottom:16px}",
             ".tile{background:#fff;border-radius:10px;padding:16px 18px;border:1px solid #e4e7ec;border-top:4px solid #98a2b3}",

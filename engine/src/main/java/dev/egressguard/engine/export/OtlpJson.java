@@ -79,6 +79,8 @@ public final class OtlpJson {
                 : incident && action != null ? IncidentClassifier.severity(action, enforced, sds) : "INFO";
 
         Map<String, Object> attrs = new LinkedHashMap<>();
+        // also as an attribute: SPEC §9 names it beside them, and some pipelines only map attributes
+        attrs.put("severity_text", severity);
         attrs.put("ai_guard.blocked", "block".equals(action) && enforced);
         if (action != null) {
             attrs.put("ai_guard.action", action);

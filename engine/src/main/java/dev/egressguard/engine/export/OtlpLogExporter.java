@@ -44,7 +44,7 @@ public final class OtlpLogExporter implements RecordSink {
             resource.put("egressguard.org_id", orgId);
         }
         thread = threadFactory.newThread(this::run);
-        thread.setName("egress-guard-otlp");
+        dev.egressguard.engine.audit.EvidenceRecorder.name(thread, "egress-guard-otlp");
         thread.setDaemon(true);
         thread.start();
     }

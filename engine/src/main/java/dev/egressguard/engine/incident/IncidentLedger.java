@@ -17,9 +17,7 @@ public final class IncidentLedger {
 
     public static IncidentLedger load(Path audit) throws IOException {
         IncidentLedger ledger = new IncidentLedger();
-        for (AuditReader.Entry e : AuditReader.readAll(audit)) {
-            ledger.add(e.record());
-        }
+        AuditReader.forEach(audit, e -> ledger.add(e.record()));
         return ledger;
     }
 

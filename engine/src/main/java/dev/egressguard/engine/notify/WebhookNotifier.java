@@ -88,7 +88,7 @@ public final class WebhookNotifier implements RecordSink {
         Channel(String url, ThreadFactory threadFactory) {
             this.url = url;
             thread = threadFactory.newThread(this::run);
-            thread.setName("egress-guard-notify");
+            dev.egressguard.engine.audit.EvidenceRecorder.name(thread, "egress-guard-notify");
             thread.setDaemon(true);
             thread.start();
         }

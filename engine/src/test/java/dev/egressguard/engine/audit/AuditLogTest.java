@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,6 +63,31 @@ class AuditLogTest {
         assertEquals(expected, head.get("seq"));
     }
 
+    @Test
+    void aWriterKilledMidStreamLeavesATrailTheNextWriterContinues() throws Exception {
+        Path audit = dir.resolve("killed.jsonl");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                AuditWriterMain.class.getName(), audit.toString(), "10000000", "doomed")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("doomed.log").toFile()).start();
+        long deadline = System.currentTimeMillis() + 60_000;
+        while ((!Files.exists(audit) || Files.size(audit) < 200_000) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        child.destroyForcibly();
+        assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+        try (EvidenceRecorder r = EvidenceRecorder.open(audit, null, 100L << 20, "after", Thread::new)) {
+            r.record(TestDecisions.blockSsn(1));
+        }
+        AuditVerifier.Result result = AuditVerifier.verify(audit, null);
+        assertTrue(result.intact(), result.headline());
+        List<String> l = lines(audit);
+        Map<String, Object> last = Json.parseObject(l.get(l.size() - 1));
+        assertEquals("agent.stop", last.get("type"));
+        assertEquals("after", last.get("agentId"));
+        assertEquals(result.records(), last.get("seq"));
+    }
+
     private static String read(Path p) {
         try {
             return Files.readString(p);
@@ -107,6 +131,30 @@ class AuditLogTest {
             String expected = ChainHash.sha256Hex((rec.get("prevHash") + "\n" + Json.write(rec)).getBytes(StandardCharsets.UTF_8));
             assertEquals(expected, Json.parseObject(line).get("hash"));
         }
+    }
+
+    @Test
+    void settingsAndPolicySourcesAreRecordedWithoutCredentials() throws Exception {
+        Path audit = dir.resolve("creds.jsonl");
+        String secret = "tok" + "en-" + System.nanoTime();
+        String url = "https://deploy:" + secret + "@config.example/policy.yaml";
+        try (EvidenceRecorder r = EvidenceRecorder.open(audit, "k", 1 << 20, "svc", Thread::new)) {
+            r.agentStarted(Map.of("policy", url, "auditKey", "k", "mode", "monitor"));
+            dev.egressguard.config.Policy.Builder p = new dev.egressguard.config.Policy.Builder();
+            p.source = url;
+            r.policyLoaded(p.build(), "abc");
+            r.policyRejected(url, List.of("policy.yaml:3:1: unknown key"));
+        }
+        String text = Files.readString(audit);
+        assertTrue(!text.contains(secret), "credentials of a policy URL are masked");
+        assertTrue(!text.contains("\"auditKey\""), "auditKey is never recorded");
+        Map<String, Object> start = Json.parseObject(lines(audit).get(0));
+        assertEquals("https://***@config.example/policy.yaml", start.get("policy"));
+        assertEquals("monitor", start.get("mode"));
+        Map<String, Object> loaded = Json.parseObject(lines(audit).get(1));
+        assertEquals("policy.loaded", loaded.get("type"));
+        assertEquals("abc", loaded.get("sha256"));
+        assertEquals("policy.rejected", Json.parseObject(lines(audit).get(2)).get("type"));
     }
 
     @Test
@@ -292,6 +340,30 @@ class AuditLogTest {
             r.record(TestDecisions.allow(2));
         }
         assertEquals("intact: 34 records", AuditVerifier.verify(audit, null).headline());
+    }
+
+    @Test
+    void aCheckpointDeletedUnderARunningWriterIsRebuiltFromTheFile() throws Exception {
+        Path audit = dir.resolve("headless.jsonl");
+        try (EvidenceRecorder r = EvidenceRecorder.open(audit, null, 1 << 20, "w", Thread::new)) {
+            r.record(TestDecisions.blockSsn(1));
+            Files.delete(AuditFiles.head(audit));
+            r.record(TestDecisions.blockSsn(2));
+            Map<String, Object> head = Json.parseObject(Files.readString(AuditFiles.head(audit)).trim());
+            assertEquals(4L, head.get("seq"), "the writer found seq 2 in the file and went on");
+        }
+        assertEquals("intact: 5 records", AuditVerifier.verify(audit, null).headline());
+    }
+
+    @Test
+    void decisionsHoldingLargeBodiesAreWrittenByTheCallerInsteadOfQueued() throws Exception {
+        Path audit = dir.resolve("big.jsonl");
+        try (EvidenceRecorder r = EvidenceRecorder.open(audit, null, 1 << 30, "big", Thread::new)) {
+            dev.egressguard.engine.decision.Decision.Builder b = TestDecisions.allow(1).toBuilder();
+            b.contentBytes = 40L << 20;
+            r.record(b.build());
+            assertEquals(1, lines(audit).size(), "written before record() returned: nothing large stays queued");
+        }
     }
 
     @Test

@@ -265,6 +265,18 @@ class DecisionEngineTest {
         }
 
         @Test
+        void aBodyTooLargeToInspectGetsOversizedBody() {
+            DecisionEngine e = engine("oversizedBody: block\n");
+            Decision d = e.decide(EgressRequest.http("test", "POST", "https://unknown.example/x", Map.of(), null,
+                    EgressRequest.BodyMode.UNREADABLE, 64L << 20), "a");
+            assertEquals(Action.BLOCK, d.action());
+            assertTrue(d.reason().contains("maxBodyBytes"), d.reason());
+            Decision small = e.decide(EgressRequest.http("test", "POST", "https://unknown.example/x", Map.of(), null,
+                    EgressRequest.BodyMode.UNREADABLE, 100), "a");
+            assertEquals(Action.ALLOW, small.action());
+        }
+
+        @Test
         void monitorModeComputesButDoesNotEnforce() {
             Decision d = post(engine("mode: monitor\n"), "https://api.openai.com/v1", "ssn " + SSN);
             assertEquals(Action.BLOCK, d.action());

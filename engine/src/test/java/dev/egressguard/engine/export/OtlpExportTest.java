@@ -89,6 +89,8 @@ class OtlpExportTest {
                     .getStringValue().equals(incidentId)).findFirst().orElseThrow();
             Map<String, AnyValue> a = attrs(blocked.getAttributesList());
             assertEquals("MEDIUM", blocked.getSeverityText());
+            assertEquals("MEDIUM", a.get("severity_text").getStringValue());
+            assertEquals(13, blocked.getSeverityNumberValue());
             assertTrue(blocked.getTimeUnixNano() > 1_600_000_000_000_000_000L);
             assertTrue(a.get("ai_guard.blocked").getBoolValue());
             assertEquals("block", a.get("ai_guard.action").getStringValue());

@@ -99,7 +99,9 @@ final class GuardedStreamingOutputStream extends OutputStream {
         if (body.length == 0) {
             bodyState = HttpEgress.BODY_NONE;
         } else if (!whole) {
-            bodyState = HttpEgress.BODY_READ_ONLY; // oversized: the rest streams on uninspected
+            // oversized: the first maxBodyBytes + 1 are inspected (and masked in place on a redact), the rest
+            // streams on uninspected
+            bodyState = HttpEgress.BODY_FIXED_LENGTH;
         } else {
             bodyState = fixedLength >= 0 ? HttpEgress.BODY_FIXED_LENGTH : HttpEgress.BODY_REPLACEABLE;
         }
@@ -107,15 +109,15 @@ final class GuardedStreamingOutputStream extends OutputStream {
         HttpEgress egress = new HttpEgress(UrlConnectionBridge.CHANNEL, method, url, headers, body, bodyState,
                 contentLength);
         state.decidedUrl = url;
+        state.pending = null;
         UrlConnectionBridge.dispatch(state, egress);
         byte[] replacement = egress.replacementBody();
         if (replacement != null && bodyState == HttpEgress.BODY_FIXED_LENGTH && replacement.length != body.length) {
-            state.blocked = new EgressBlockedException("egress-guard blocked " + method + " " + url
-                    + ": the body must be redacted and its length is fixed", null);
+            state.blocked = new EgressBlockedException("egress-guard blocked " + method + " to "
+                    + connection.getURL().getHost() + ": the body must be redacted and its length is fixed", null);
             throw state.blocked;
         }
-        if (replacement != null && (bodyState == HttpEgress.BODY_FIXED_LENGTH
-                || bodyState == HttpEgress.BODY_REPLACEABLE)) {
+        if (replacement != null) {
             body = replacement;
         }
         decided = true;

@@ -31,17 +31,38 @@ public final class UrlConnectionBridge {
     public static final String CHANNEL = "urlconnection";
 
     private static final Map<Object, State> STATES = Collections.synchronizedMap(new WeakHashMap<>());
+    /** Inside getInputStream on this thread: the JDK's own getOutputStream call there must not be held back. */
+    private static final ThreadLocal<int[]> IN_RESPONSE = ThreadLocal.withInitial(() -> new int[1]);
     private static volatile Method getHeaders;
     private static volatile Constructor<?> newPoster;
 
     private UrlConnectionBridge() {
     }
 
-    /** Per connection: the URL already decided, the block it got, the stream holding its body. */
+    /**
+     * Per connection: the URL already decided, the block it got, the stream holding its body until then (that
+     * stream references the connection, this map's key: it is dropped once decided, so the key can go).
+     */
     static final class State {
         String decidedUrl;
         EgressBlockedException blocked;
-        GuardedStreamingOutputStream pending;
+        volatile GuardedStreamingOutputStream pending;
+
+        GuardedStreamingOutputStream pending() {
+            return pending;
+        }
+    }
+
+    /** Around getInputStream (the advice calls these in pairs). */
+    public static void enterResponse() {
+        IN_RESPONSE.get()[0]++;
+    }
+
+    public static void exitResponse() {
+        int[] depth = IN_RESPONSE.get();
+        if (depth[0] > 0) {
+            depth[0]--;
+        }
     }
 
     static State state(Object connection) {
@@ -63,8 +84,9 @@ public final class UrlConnectionBridge {
         if (state.blocked != null) {
             throw state.blocked;
         }
-        if (state.pending != null && !state.pending.isDecided()) {
-            state.pending.complete();
+        GuardedStreamingOutputStream pending = state.pending();
+        if (pending != null && !pending.isDecided()) {
+            pending.complete();
             return poster;
         }
         if (streaming) {
@@ -105,15 +127,16 @@ public final class UrlConnectionBridge {
     public static OutputStream streamingOutput(HttpURLConnection connection, Object userHeaders, boolean doOutput,
                                                long fixedLength, int chunkLength) throws EgressBlockedException {
         if (!EgressDispatcher.isInstalled() || !doOutput || (fixedLength < 0 && chunkLength < 0)
-                || EgressDispatcher.isNested()) {
+                || IN_RESPONSE.get()[0] > 0) {
             return null;
         }
         State state = state(connection);
         if (state.blocked != null) {
             throw state.blocked;
         }
-        if (state.pending != null) {
-            return state.pending.isDecided() ? null : state.pending;
+        GuardedStreamingOutputStream pending = state.pending();
+        if (pending != null) {
+            return pending.isDecided() ? null : pending;
         }
         String url = connection.getURL().toString();
         if (url.equals(state.decidedUrl)) {
@@ -124,9 +147,10 @@ public final class UrlConnectionBridge {
         if ("GET".equals(method)) {
             method = "POST";
         }
-        state.pending = new GuardedStreamingOutputStream(connection, state, method, url, headers(userHeaders),
+        pending = new GuardedStreamingOutputStream(connection, state, method, url, headers(userHeaders),
                 fixedLength, EgressDispatcher.maxBodyBytes());
-        return state.pending;
+        state.pending = pending;
+        return pending;
     }
 
     private static Object decideBuffered(HttpURLConnection connection, State state, Object userHeaders,
@@ -151,8 +175,8 @@ public final class UrlConnectionBridge {
             replaced.write(replacement, 0, replacement.length);
             return replaced;
         } catch (Throwable t) {
-            state.blocked = new EgressBlockedException("egress-guard blocked " + egress.method() + " " + url
-                    + ": the body must be redacted and could not be replaced", null);
+            state.blocked = new EgressBlockedException("egress-guard blocked " + egress.method() + " to "
+                    + connection.getURL().getHost() + ": the body must be redacted and could not be replaced", null);
             throw state.blocked;
         }
     }

@@ -49,12 +49,21 @@ final class JdkHttpClientBridge {
         return republish(request, replacement);
     }
 
-    /** Decides a redirect hop the client is about to follow; its body (a 307/308 re-send) cannot be replaced. */
+    /**
+     * Decides a redirect hop the client is about to follow. Its body (a 307/308 re-send) is inspected again,
+     * for the new destination, but the JDK's redirected request cannot take a new body: offered as fixed-length,
+     * and a redact becomes a block (SPEC §5.6 step 9).
+     */
     static void beforeRedirect(HttpRequest next) throws EgressBlockedException {
         if (!EgressDispatcher.isInstalled() || next == null) {
             return;
         }
-        EgressDispatcher.onHttpRequest(egress(next, readBody(next, HttpEgress.BODY_READ_ONLY)));
+        HttpEgress egress = egress(next, readBody(next, HttpEgress.BODY_FIXED_LENGTH));
+        EgressDispatcher.onHttpRequest(egress);
+        if (egress.replacementBody() != null) {
+            throw new EgressBlockedException("egress-guard blocked " + next.method() + " to " + next.uri().getHost()
+                    + ": the redirected body must be redacted and cannot be replaced", null);
+        }
     }
 
     static void register() {

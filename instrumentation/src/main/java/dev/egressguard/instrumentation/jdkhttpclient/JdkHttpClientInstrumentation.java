@@ -3,8 +3,8 @@ package dev.egressguard.instrumentation.jdkhttpclient;
 import dev.egressguard.instrumentation.AdviceTransformer;
 import dev.egressguard.instrumentation.EgressInstrumentation;
 import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
+
+import java.util.Set;
 
 import static net.bytebuddy.matcher.ElementMatchers.isPrivate;
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
@@ -27,8 +27,8 @@ public final class JdkHttpClientInstrumentation implements EgressInstrumentation
     }
 
     @Override
-    public ElementMatcher.Junction<TypeDescription> types() {
-        return named(CLIENT).or(named(REDIRECTS));
+    public Set<String> typeNames() {
+        return Set.of(CLIENT, REDIRECTS);
     }
 
     @Override

@@ -3,8 +3,8 @@ package dev.egressguard.instrumentation.process;
 import dev.egressguard.instrumentation.AdviceTransformer;
 import dev.egressguard.instrumentation.EgressInstrumentation;
 import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
+
+import java.util.Set;
 
 import static net.bytebuddy.matcher.ElementMatchers.isStatic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
@@ -17,6 +17,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
  */
 public final class ProcessInstrumentation implements EgressInstrumentation {
     public static final String CHANNEL = "process";
+    static final String PROCESS_IMPL = "java.lang.ProcessImpl";
 
     @Override
     public String channel() {
@@ -24,13 +25,13 @@ public final class ProcessInstrumentation implements EgressInstrumentation {
     }
 
     @Override
-    public ElementMatcher.Junction<TypeDescription> types() {
-        return named("java.lang.ProcessImpl");
+    public Set<String> typeNames() {
+        return Set.of(PROCESS_IMPL);
     }
 
     @Override
     public AgentBuilder extend(AgentBuilder builder) {
-        return builder.type(types()).transform(AdviceTransformer.advise(ProcessStartAdvice.class,
+        return builder.type(named(PROCESS_IMPL)).transform(AdviceTransformer.advise(ProcessStartAdvice.class,
                 named("start").and(isStatic()).and(takesArguments(5)).and(takesArgument(0, String[].class))));
     }
 }

@@ -10,8 +10,8 @@ import java.net.HttpURLConnection;
 
 /**
  * Inlined into {@code getInputStream} (which getResponseCode, getHeaderField and URL.openStream reach):
- * the request is decided before the JDK connects. Nested calls (the JDK's own getOutputStream) see
- * {@link EgressDispatcher#isNested()}.
+ * the request is decided before the JDK connects. The JDK's own getOutputStream call inside it is let through
+ * ({@link UrlConnectionBridge#enterResponse()}).
  */
 public final class GetInputStreamAdvice {
     private GetInputStreamAdvice() {
@@ -25,7 +25,7 @@ public final class GetInputStreamAdvice {
                       @Advice.FieldValue("fixedContentLength") int fixedContentLength,
                       @Advice.FieldValue("fixedContentLengthLong") long fixedContentLengthLong,
                       @Advice.FieldValue("chunkLength") int chunkLength) throws EgressBlockedException {
-        EgressDispatcher.enter();
+        UrlConnectionBridge.enterResponse();
         try {
             boolean streaming = fixedContentLength != -1 || fixedContentLengthLong != -1 || chunkLength != -1;
             Object decided = UrlConnectionBridge.beforeResponse(connection, userHeaders, poster, streaming);
@@ -33,7 +33,7 @@ public final class GetInputStreamAdvice {
                 poster = decided;
             }
         } catch (EgressBlockedException e) {
-            EgressDispatcher.exit();
+            UrlConnectionBridge.exitResponse();
             throw e;
         } catch (Throwable t) {
             EgressDispatcher.internalError("urlconnection", t);
@@ -42,6 +42,6 @@ public final class GetInputStreamAdvice {
 
     @Advice.OnMethodExit(onThrowable = Throwable.class)
     static void exit() {
-        EgressDispatcher.exit();
+        UrlConnectionBridge.exitResponse();
     }
 }

@@ -3,8 +3,8 @@ package dev.egressguard.instrumentation.urlconnection;
 import dev.egressguard.instrumentation.AdviceTransformer;
 import dev.egressguard.instrumentation.EgressInstrumentation;
 import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
+
+import java.util.Set;
 
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
@@ -24,13 +24,13 @@ public final class UrlConnectionInstrumentation implements EgressInstrumentation
     }
 
     @Override
-    public ElementMatcher.Junction<TypeDescription> types() {
-        return named(CONNECTION);
+    public Set<String> typeNames() {
+        return Set.of(CONNECTION);
     }
 
     @Override
     public AgentBuilder extend(AgentBuilder builder) {
-        return builder.type(types())
+        return builder.type(named(CONNECTION))
                 .transform(AdviceTransformer.advise(GetInputStreamAdvice.class,
                         named("getInputStream").and(takesArguments(0))))
                 .transform(AdviceTransformer.advise(GetOutputStreamAdvice.class,

@@ -7,9 +7,10 @@ import java.net.URL;
 import java.util.Map;
 
 /**
- * {@code HttpURLConnection}: {@code <buffered|fixed|chunked|openStream> [<method> <url> <body>]...}.
+ * {@code HttpURLConnection}: {@code <buffered|fixed|chunked|chunked-unclosed|openStream> [<method> <url> <body>]...}.
  * {@code fixed} declares the body length, {@code chunked} streams it in 16-byte chunks, written in pieces of
- * 7 bytes; {@code openStream} ignores method and body and reads {@code URL.openStream()}.
+ * 7 bytes; {@code chunked-unclosed} never closes the stream (getResponseCode finishes it);
+ * {@code openStream} ignores method and body and reads {@code URL.openStream()}.
  */
 public final class UrlConnectionApp {
     public static void main(String[] args) throws Exception {
@@ -34,13 +35,15 @@ public final class UrlConnectionApp {
                     connection.setDoOutput(true);
                     if (mode.equals("fixed")) {
                         connection.setFixedLengthStreamingMode(r.body.length);
-                    } else if (mode.equals("chunked")) {
+                    } else if (mode.startsWith("chunked")) {
                         connection.setChunkedStreamingMode(16);
                     }
-                    try (OutputStream out = connection.getOutputStream()) {
-                        for (int i = 0; i < r.body.length; i += 7) {
-                            out.write(r.body, i, Math.min(7, r.body.length - i));
-                        }
+                    OutputStream out = connection.getOutputStream();
+                    for (int i = 0; i < r.body.length; i += 7) {
+                        out.write(r.body, i, Math.min(7, r.body.length - i));
+                    }
+                    if (!mode.equals("chunked-unclosed")) {
+                        out.close();
                     }
                 }
                 int status = connection.getResponseCode();
