@@ -77,6 +77,19 @@ final class Base64Text {
         return printableText(out, k);
     }
 
+    /** Base64 broken into lines (MIME): the whitespace dropped, then decoded as one run; null when not text. */
+    static char[] decodeLines(char[] a, int n) {
+        char[] compact = new char[n];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            char c = a[i];
+            if (c > ' ') {
+                compact[k++] = c;
+            }
+        }
+        return k >= MIN_RUN ? decodeText(compact, 0, k) : null;
+    }
+
     /** The bytes as UTF-8 text when at least 90% of it is printable; else null. */
     static char[] printableText(byte[] bytes, int len) {
         // quick reject on the first bytes: binary rarely starts printable

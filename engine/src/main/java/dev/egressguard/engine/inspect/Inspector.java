@@ -74,7 +74,11 @@ public final class Inspector {
         if (bt.isMultipart()) {
             for (int[] part : Multipart.parts(bt.chars, bt.length, bt.boundary)) {
                 TextView pv = root.region(part[0], part[1], "multipart");
-                if (looksBinary(pv)) {
+                char[] decoded = part[2] == 1 ? Base64Text.decodeLines(pv.chars, pv.length) : null;
+                if (decoded != null) {
+                    // a base64 part (MIME lines): one encoded token, decoded whole
+                    scan(pv.token(decoded, decoded.length, 0, pv.length, "base64"), false, findings, texts);
+                } else if (looksBinary(pv)) {
                     printableRuns(pv, findings, texts);
                 } else {
                     scan(pv, false, findings, texts);

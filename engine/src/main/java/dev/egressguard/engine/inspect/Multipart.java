@@ -8,7 +8,7 @@ final class Multipart {
     private Multipart() {
     }
 
-    /** {start, end} of each part's content (after its headers). */
+    /** {start, end, base64} of each part's content (after its headers); base64 is 1 for Content-Transfer-Encoding: base64. */
     static List<int[]> parts(char[] a, int n, String boundary) {
         List<int[]> out = new ArrayList<>();
         char[] delim = ("--" + boundary).toCharArray();
@@ -39,7 +39,9 @@ final class Multipart {
                 }
             }
             if (bodyEnd > bodyStart) {
-                out.add(new int[] {bodyStart, bodyEnd});
+                String headers = new String(a, afterDelim, Math.max(0, headersEnd - afterDelim)).toLowerCase(java.util.Locale.ROOT);
+                boolean base64 = headers.matches("(?s).*content-transfer-encoding:\\s*base64.*");
+                out.add(new int[] {bodyStart, bodyEnd, base64 ? 1 : 0});
             }
             p = next;
         }

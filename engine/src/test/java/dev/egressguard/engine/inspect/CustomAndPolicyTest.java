@@ -113,6 +113,20 @@ class CustomAndPolicyTest {
     }
 
     @Test
+    void base64MultipartPartsAreDecodedWhole() {
+        String encoded = java.util.Base64.getMimeEncoder(20, "\r\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString("note: the ssn is 123-45-6789, do not share".getBytes(StandardCharsets.UTF_8));
+        String prefix = "--b1\r\nContent-Disposition: form-data; name=\"f\"\r\nContent-Transfer-Encoding: base64\r\n\r\n";
+        String body = prefix + encoded + "\r\n--b1--\r\n";
+        List<Detection> found = Inspector.forPolicy(Policy.defaultPolicy(), 1 << 20)
+                .inspectBody(body.getBytes(StandardCharsets.UTF_8), "multipart/form-data; boundary=b1", null).detections();
+        Detection d = found.stream().filter(x -> x.type() == PatternType.SSN).findFirst().orElseThrow();
+        assertEquals("multipart+base64", d.encoding());
+        assertEquals(prefix.length(), d.start());
+        assertEquals(prefix.length() + encoded.length(), d.end());
+    }
+
+    @Test
     void keywordsStartingWithAnUnderscoreOrDigit() {
         Policy.Builder b = Policy.defaultPolicy().toBuilder();
         b.customKeywords = List.of("_secret_flag", "42north");

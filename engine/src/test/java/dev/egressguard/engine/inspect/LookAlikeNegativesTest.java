@@ -39,6 +39,7 @@ class LookAlikeNegativesTest {
         "order ORD-555-123-4567 shipped; ticket INC-212-555-0199| order ids",
         "running v1.2.3.4 and version 10.0.0.1 and Version: 4.3.2.1| version strings",
         "artifact 1.2.3.4-SNAPSHOT and 1.2.3.4.5| version-shaped numbers",
+        "see Section 4.2.1.3 and chapter 10.1.2.4| section numbers",
         "card 4111 1111 1111 1112 failed| Luhn failure",
         "card 1234 5678 9012 3452 unknown| unknown issuer prefix (passes Luhn)",
         "ssn 000-12-3456 666-12-3456 900-12-3456 999-12-3456| invalid SSN areas",
