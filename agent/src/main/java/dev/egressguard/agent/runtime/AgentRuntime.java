@@ -159,6 +159,12 @@ public final class AgentRuntime implements EgressHandler {
 
     // ---------------------------------------------------------------- the bridge
 
+    /** How much of a streamed body the hooks buffer before deciding (SPEC §4 maxBodyBytes). */
+    @Override
+    public long maxBodyBytes() {
+        return settings.maxBodyBytes();
+    }
+
     @Override
     public void onHttpRequest(HttpEgress e) throws EgressBlockedException {
         String what = e.method() + " " + e.url();

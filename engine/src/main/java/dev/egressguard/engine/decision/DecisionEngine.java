@@ -292,7 +292,7 @@ public final class DecisionEngine {
             } else if (req.body() != null) {
                 byte[] out = Redactor.redactBody(req.body(), req.header("Content-Type"), req.header("Content-Encoding"),
                         found.detections, policy.redactWith(),
-                        req.bodyMode() == EgressRequest.BodyMode.FIXED_LENGTH);
+                        req.bodyMode() == EgressRequest.BodyMode.FIXED_LENGTH, inspector);
                 if (out == null) {
                     impossible = req.bodyMode() == EgressRequest.BodyMode.FIXED_LENGTH
                             ? "the fixed-length body cannot be masked" : "the body cannot be rewritten";
@@ -316,7 +316,8 @@ public final class DecisionEngine {
         for (Map.Entry<Payload, List<Detection>> e : found.byPayload.entrySet()) {
             Payload p = e.getKey();
             inPayloads += e.getValue().size();
-            String clean = p.argIndex() < 0 ? null : Redactor.redactText(p.text(), e.getValue(), policy.redactWith());
+            String clean = p.argIndex() < 0 ? null : Redactor.redactText(p.text(), e.getValue(), policy.redactWith(),
+                    inspector);
             if (clean == null || !out.get(p.argIndex()).contains(p.text())) {
                 impossible = "the value is in " + Reasons.location(p.location()) + ", which cannot be rewritten";
                 break;
@@ -521,7 +522,7 @@ public final class DecisionEngine {
     }
 
     /** The command line with credential slots, detected values and URL credentials masked. */
-    private static String maskedCommand(List<String> argv, CommandAnalysis analysis, Findings found) {
+    private String maskedCommand(List<String> argv, CommandAnalysis analysis, Findings found) {
         List<String> out = new ArrayList<>(argv);
         for (NetworkInvocation inv : analysis.invocations()) {
             for (Payload p : inv.payloads()) {
@@ -532,7 +533,7 @@ public final class DecisionEngine {
                 if (p.credentialSlot()) {
                     masked = Masking.credentialSlot(p.text());
                 } else if (found.byPayload.containsKey(p)) {
-                    masked = Redactor.redactText(p.text(), found.byPayload.get(p), Masking.MASK);
+                    masked = Redactor.redactText(p.text(), found.byPayload.get(p), Masking.MASK, inspector);
                     if (masked == null) {
                         masked = Masking.MASK;
                     }

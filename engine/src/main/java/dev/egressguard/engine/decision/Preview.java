@@ -28,7 +28,7 @@ final class Preview implements Supplier<String> {
 
     @Override
     public String get() {
-        String masked = detections.isEmpty() ? text : Redactor.redactText(text, detections, "[{type}]");
+        String masked = detections.isEmpty() ? text : Redactor.redactText(text, detections, "[{type}]", inspector);
         if (masked == null) {
             return WITHHELD;
         }
@@ -40,7 +40,7 @@ final class Preview implements Supplier<String> {
             if (again.detections().isEmpty()) {
                 return masked;
             }
-            masked = Redactor.redactText(masked, again.detections(), "[{type}]");
+            masked = Redactor.redactText(masked, again.detections(), "[{type}]", inspector);
             if (masked == null) {
                 return WITHHELD;
             }
