@@ -4,6 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 [ -f agent/target/egress-guard-agent.jar ] || mvn -B -q package -DskipTests
-mvn -B -q -o -pl integration-tests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp
+mvn -B -q -o -pl integration-tests -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp
 java -cp "integration-tests/target/test-classes:$(cat integration-tests/target/bench.cp)" \
      dev.egressguard.it.bench.AgentBenchmark agent/target/egress-guard-agent.jar "$@"

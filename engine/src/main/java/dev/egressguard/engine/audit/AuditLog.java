@@ -189,22 +189,24 @@ public final class AuditLog {
         }
         long seq = tip.seq;
         String prev = tip.hash;
+        // each line is sealed in its own buffer: inserting the hash into the batch would shift the batch
+        StringBuilder line = new StringBuilder(1024);
         for (Map<String, Object> r : all) {
             r.remove("hash");
             r.put("seq", ++seq);
             r.put("prevHash", prev);
-            int start = sb.length();
-            int at = Json.writeWithout(r, "hash", sb);
-            prev = chain.next(prev, sb.substring(start));
+            line.setLength(0);
+            int at = Json.writeWithout(r, "hash", line);
+            prev = chain.next(prev, line.toString());
             r.put("hash", prev);
             // the line itself is canonical too (hash in its sorted place), so bytes can be compared as well
             String field = "\"hash\":\"" + prev + "\"";
             if (at < 0) {
-                sb.insert(sb.length() - 1, "," + field);
+                line.insert(line.length() - 1, "," + field);
             } else {
-                sb.insert(at, field + ",");
+                line.insert(at, field + ",");
             }
-            sb.append('\n');
+            sb.append(line).append('\n');
         }
         byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
         long size = tip.size;
