@@ -49,7 +49,7 @@ public final class AgentBenchmark {
                 System.out.printf("peak RSS median: %.1f MB without, %.1f MB with: +%.1f MB%n",
                         median(kbOff) / 1024, median(kbOn) / 1024, (median(kbOn) - median(kbOff)) / 1024);
             }
-            for (String client : new String[] {"okhttp", "jdk"}) {
+            for (String client : throughputRuns > 0 ? new String[] {"okhttp", "jdk"} : new String[0]) {
                 List<Double> off = new ArrayList<>();
                 List<Double> on = new ArrayList<>();
                 for (int i = 0; i < throughputRuns; i++) {
