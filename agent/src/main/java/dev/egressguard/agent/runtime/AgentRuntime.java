@@ -18,6 +18,7 @@ import dev.egressguard.engine.decision.Decision;
 import dev.egressguard.engine.decision.DecisionEngine;
 import dev.egressguard.engine.decision.EgressRequest;
 import dev.egressguard.engine.decision.Target;
+import dev.egressguard.engine.shell.CommandAnalyzer;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -288,7 +289,8 @@ public final class AgentRuntime implements EgressHandler {
             b.target = new Target(masked, hostOf(url), null, dev.egressguard.config.RiskLevel.HIGH, false);
             what = method + " " + masked;
         } else {
-            b.command = argv == null || argv.isEmpty() ? "" : Paths.get(argv.get(0)).getFileName() + " ...";
+            // without a policy nothing is known of the arguments: only the program is named
+            b.command = argv == null || argv.isEmpty() ? "" : CommandAnalyzer.commandLine(argv.subList(0, 1)) + " ...";
             what = "command " + b.command;
         }
         act(b.build(), what);

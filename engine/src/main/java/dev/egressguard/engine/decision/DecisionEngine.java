@@ -412,9 +412,7 @@ public final class DecisionEngine {
         f.add(inspection);
         List<Detection> kept = new ArrayList<>(inspection.detections().size());
         for (Detection det : inspection.detections()) {
-            if (isExemptCredential(det, target, allowRule)) {
-                f.exempted++;
-            } else {
+            if (!isExemptCredential(det, target, allowRule)) {
                 kept.add(det);
             }
         }

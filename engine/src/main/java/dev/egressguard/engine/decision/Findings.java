@@ -16,7 +16,6 @@ final class Findings {
     /** For commands: what each payload held, by payload (several payloads of a script share a location). */
     final Map<Payload, List<Detection>> byPayload = new IdentityHashMap<>();
     private final List<String> texts = new ArrayList<>();
-    int exempted;
     boolean oversized;
 
     void add(Inspection inspection) {
