@@ -162,6 +162,10 @@ public final class Inspector {
             return new Inspection(List.of(), "", false);
         }
         String lname = name.toLowerCase(Locale.ROOT);
+        if (lname.equals("host") || lname.equals(":authority")) {
+            // the destination, as in a URL's host: where the data goes, not data
+            return new Inspection(List.of(), value, false);
+        }
         boolean slot = CREDENTIAL_HEADERS.contains(lname);
         char[] a = value.toCharArray();
         int n = a.length;

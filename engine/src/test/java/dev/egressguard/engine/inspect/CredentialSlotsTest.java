@@ -80,6 +80,12 @@ class CredentialSlotsTest {
     }
 
     @Test
+    void theHostHeaderIsNotContent() {
+        assertTrue(INSPECTOR.inspectHeader("Host", "10.1.2.3:8080").detections().isEmpty());
+        assertEquals(1, INSPECTOR.inspectHeader("X-Forwarded-For", "10.1.2.3").detections().size());
+    }
+
+    @Test
     void theHostIsNotContent() {
         assertTrue(INSPECTOR.inspectUrl("http://10.1.2.3:8080/health").detections().isEmpty());
         assertEquals(1, INSPECTOR.inspectUrl("http://api.example/v1/cards/4111111111111111").detections().size());
