@@ -6,11 +6,14 @@ import java.util.Locale;
 public enum PolicyAction {
     ALLOW, WARN, REDACT, BLOCK;
 
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     public boolean isMoreSevereThan(PolicyAction other) {
         return ordinal() > other.ordinal();
     }
 
+    /** The lower-case name policies and records use; computed once, as records ask for it per request. */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 }

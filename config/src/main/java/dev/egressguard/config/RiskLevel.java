@@ -6,6 +6,8 @@ import java.util.Locale;
 public enum RiskLevel {
     CRITICAL(1.0), HIGH(0.9), MEDIUM(0.7), LOW(0.5);
 
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     private final double multiplier;
 
     RiskLevel(double multiplier) {
@@ -16,7 +18,8 @@ public enum RiskLevel {
         return multiplier;
     }
 
+    /** The lower-case name policies and records use; computed once, as records ask for it per request. */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 }

@@ -6,7 +6,10 @@ import java.util.Locale;
 public enum RuleEffect {
     ALLOW, DENY;
 
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
+    /** The lower-case name policies and records use; computed once, as records ask for it per request. */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 }

@@ -7,6 +7,8 @@ import java.util.Locale;
 public enum Action {
     ALLOW, WARN, REDACT, BLOCK;
 
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     public static Action of(PolicyAction action) {
         return values()[action.ordinal()];
     }
@@ -15,7 +17,8 @@ public enum Action {
         return ordinal() > other.ordinal();
     }
 
+    /** The lower-case name policies and records use; computed once, as records ask for it per request. */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 }

@@ -55,11 +55,13 @@ public final class ChainHash {
         }
     }
 
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     static String hex(byte[] b) {
         char[] out = new char[b.length * 2];
         for (int i = 0; i < b.length; i++) {
-            out[2 * i] = Character.forDigit((b[i] >> 4) & 0xF, 16);
-            out[2 * i + 1] = Character.forDigit(b[i] & 0xF, 16);
+            out[2 * i] = HEX[(b[i] >> 4) & 0xF];
+            out[2 * i + 1] = HEX[b[i] & 0xF];
         }
         return new String(out);
     }

@@ -12,8 +12,30 @@ public final class RecordTime {
     private RecordTime() {
     }
 
+    /** The formatted second last asked for: records come in bursts within one second. */
+    private static volatile Second last = new Second(Long.MIN_VALUE, "");
+
     public static String format(long epochMillis) {
-        return FORMAT.format(Instant.ofEpochMilli(epochMillis));
+        long second = Math.floorDiv(epochMillis, 1000);
+        Second s = last;
+        if (s.second != second) {
+            String full = FORMAT.format(Instant.ofEpochMilli(second * 1000));
+            s = new Second(second, full.substring(0, full.length() - 4));
+            last = s;
+        }
+        int ms = (int) Math.floorMod(epochMillis, 1000);
+        return s.prefix + (char) ('0' + ms / 100) + (char) ('0' + ms / 10 % 10) + (char) ('0' + ms % 10) + 'Z';
+    }
+
+    private static final class Second {
+        final long second;
+        /** {@code 2026-11-22T10:16:31.} */
+        final String prefix;
+
+        Second(long second, String prefix) {
+            this.second = second;
+            this.prefix = prefix;
+        }
     }
 
     /** Epoch millis of a record time, or -1 when it is not one. */
