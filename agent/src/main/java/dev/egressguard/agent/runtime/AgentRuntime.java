@@ -48,6 +48,7 @@ public final class AgentRuntime implements EgressHandler {
     /** Set while failMode is closed and no valid policy has loaded: every egress is blocked with it. */
     private volatile String failClosedReason;
     private volatile EvidenceRecorder recorder;
+    private volatile DecisionEngine defaultEngine;
 
     private AgentRuntime(AgentSettings settings) {
         this.settings = settings;
@@ -135,7 +136,7 @@ public final class AgentRuntime implements EgressHandler {
     private void applyFailMode(String reason) {
         if ("open".equals(settings.failMode())) {
             AgentLog.warn(reason + "; failMode open: the default policy applies");
-            engine = new DecisionEngine(Policy.defaultPolicy(), registry, IssuerTable.builtIn(), settings.maxBodyBytes());
+            engine = defaultEngine();
         } else {
             AgentLog.error(reason + "; failMode closed: every egress is blocked until a valid policy loads");
             failClosedReason = reason;
@@ -252,8 +253,14 @@ public final class AgentRuntime implements EgressHandler {
         return failClosedReason != null ? null : eng;
     }
 
+    /** The default policy's engine, built once: failMode open may ask for it on every request. */
     private DecisionEngine defaultEngine() {
-        return new DecisionEngine(Policy.defaultPolicy(), registry, IssuerTable.builtIn(), settings.maxBodyBytes());
+        DecisionEngine e = defaultEngine;
+        if (e == null) {
+            defaultEngine = e = new DecisionEngine(Policy.defaultPolicy(), registry, IssuerTable.builtIn(),
+                    settings.maxBodyBytes());
+        }
+        return e;
     }
 
     /** failMode closed with no valid policy: block, with the reason, recorded. */

@@ -1,6 +1,5 @@
 package dev.egressguard.agent.runtime;
 
-import dev.egressguard.api.EgressDispatcher;
 import dev.egressguard.config.EndpointRegistry;
 import dev.egressguard.config.Policy;
 import dev.egressguard.config.PolicyError;
@@ -63,9 +62,11 @@ final class PolicySource {
         return location.startsWith("http://") || location.startsWith("https://");
     }
 
-    /** The agent's own request: marked so that the agent does not inspect it (SPEC §5.6 step 0). */
+    /**
+     * The agent's own request (SPEC §5.6 step 0): only ever called on the agent's own threads, which
+     * are marked when they are made, so it is not inspected.
+     */
     private String fetch() throws IOException {
-        EgressDispatcher.markSelfTraffic();
         HttpURLConnection c = (HttpURLConnection) new URL(location).openConnection();
         c.setConnectTimeout(5000);
         c.setReadTimeout(10000);

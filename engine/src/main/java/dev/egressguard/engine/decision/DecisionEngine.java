@@ -113,8 +113,12 @@ public final class DecisionEngine {
             return allow(d, "internal host");
         }
         Findings found = inspectRequest(req, url, target, rules.allows(), d);
-        d.target = target = new Target(Masking.url(req.url(), locatedAt(found, "url")), target.host(),
-                target.endpoint(), target.riskLevel(), target.internal());
+        List<Detection> inUrl = locatedAt(found, "url");
+        if (!inUrl.isEmpty()) {
+            // the URL was masked for credentials already; detected values in it are masked now
+            d.target = target = new Target(Masking.url(req.url(), inUrl), target.host(),
+                    target.endpoint(), target.riskLevel(), target.internal());
+        }
         if (step6AllowedTool(target)) {
             return allowWithWarnings(d, found, target.name() + " is an allowed tool");
         }

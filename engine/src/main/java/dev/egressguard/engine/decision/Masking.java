@@ -86,8 +86,11 @@ final class Masking {
     /** A credential slot's value (a header line or user:password) with everything after the first ':' masked. */
     static String credentialSlot(String value) {
         int colon = value.indexOf(':');
-        return colon < 0 ? MASK : value.substring(0, colon + 1) + (value.charAt(colon) == ':' && colon + 1 < value.length()
-                && value.charAt(colon + 1) == ' ' ? " " : "") + MASK;
+        if (colon < 0) {
+            return MASK;
+        }
+        boolean spaced = colon + 1 < value.length() && value.charAt(colon + 1) == ' ';
+        return value.substring(0, colon + 1) + (spaced ? " " : "") + MASK;
     }
 
     private static String withoutQuery(String url) {
