@@ -32,8 +32,8 @@ final class Detectors {
     final boolean injection;
     final boolean keywords;
     final boolean regex;
-    /** Word triggers by the lower-case first character of their word. */
-    final WordTrigger[][] triggers = new WordTrigger[128][];
+    /** Detectors started by a word: injection phrases, record-number labels, custom keywords. */
+    final TriggerWords triggers = new TriggerWords();
     /** Chat-template tokens by first character. */
     final char[][][] templateTokens = new char[128][][];
     /** Keywords that do not start with a letter: searched for directly. */
@@ -41,14 +41,8 @@ final class Detectors {
     final List<Pattern> customPatterns = new ArrayList<>();
     final List<String> customSources = new ArrayList<>();
 
-    static final byte START_VENDOR = 1;
-    static final byte START_TRIGGER = 2;
-    static final byte START_ICD = 4;
-    /**
-     * By a word's first two characters ({@code c1 << 7 | c2}): which word detectors could start
-     * there. Most words of prose find 0 and cost nothing more.
-     */
-    final byte[] wordStarts = new byte[128 * 128];
+    /** The filter that passes over nearly every word of prose. */
+    final WordStarts wordStarts = new WordStarts();
 
     Detectors(Set<PatternType> types, List<String> customKeywords, List<String> customRegex) {
         ssn = types.contains(PatternType.SSN);
@@ -118,45 +112,53 @@ final class Detectors {
     private void indexWordStarts() {
         if (apiKey) {
             for (char[] prefix : VendorKeys.prefixes()) {
-                wordStarts[prefix[0] << 7 | prefix[1]] |= START_VENDOR;
+                wordStarts.addAnyLength(prefix[0], prefix[1], WordStarts.VENDOR);
             }
-            wordStarts['e' << 7 | 'y'] |= START_VENDOR; // JWT
-            wordStarts['S' << 7 | 'G'] |= START_VENDOR; // SendGrid
+            wordStarts.addAnyLength('e', 'y', WordStarts.VENDOR); // JWT
+            wordStarts.addAnyLength('S', 'G', WordStarts.VENDOR); // SendGrid
         }
-        for (WordTrigger[] ts : triggers) {
-            if (ts == null) {
-                continue;
-            }
-            for (WordTrigger t : ts) {
-                char c1 = t.word[0];
-                for (char a1 : new char[] {c1, Character.toUpperCase(c1)}) {
-                    if (t.word.length == 1) {
+        for (WordTrigger[] ts : triggers.all()) {
+            char[] w = ts[0].word;
+            char last = w[w.length - 1];
+            // every mix of cases of the three characters looked at
+            for (char c1 : cases(w[0])) {
+                for (char l : w.length == 1 ? new char[] {c1} : cases(last)) {
+                    if (w.length == 1) {
                         for (char c2 = 0; c2 < 128; c2++) {
                             if (!Scan.isWordChar(c2)) {
-                                wordStarts[a1 << 7 | c2] |= START_TRIGGER;
+                                wordStarts.add(c1, c2, l, 1, WordStarts.TRIGGER);
                             }
                         }
                         continue;
                     }
-                    char c2 = t.word[1];
-                    wordStarts[a1 << 7 | c2] |= START_TRIGGER;
-                    wordStarts[a1 << 7 | Character.toUpperCase(c2)] |= START_TRIGGER;
+                    for (char c2 : cases(w[1])) {
+                        wordStarts.add(c1, c2, w.length == 2 ? c2 : l, w.length, WordStarts.TRIGGER);
+                    }
                 }
             }
         }
         if (health) {
+            // ICD-10: a letter (not U), a digit, a digit or capital letter
             for (char c1 = 'A'; c1 <= 'Z'; c1++) {
                 for (char c2 = '0'; c2 <= '9'; c2++) {
-                    if (c1 != 'U') {
-                        wordStarts[c1 << 7 | c2] |= START_ICD;
+                    for (char c3 = '0'; c3 <= 'Z'; c3++) {
+                        if (c1 != 'U' && (Scan.isDigit(c3) || c3 >= 'A')) {
+                            wordStarts.add(c1, c2, c3, 3, WordStarts.ICD);
+                        }
                     }
                 }
             }
         }
     }
 
+    private static char[] cases(char c) {
+        char u = Character.toUpperCase(c);
+        return u == c ? new char[] {c} : new char[] {c, u};
+    }
+
     private boolean hasTrigger(String w) {
-        WordTrigger[] ts = triggers[w.charAt(0)];
+        char[] word = w.toCharArray();
+        WordTrigger[] ts = triggers.find(word, 0, word.length);
         if (ts != null) {
             for (WordTrigger t : ts) {
                 if (new String(t.word).equals(w) && t instanceof RecordNumberTrigger) {
@@ -168,11 +170,7 @@ final class Detectors {
     }
 
     private void addTrigger(WordTrigger t) {
-        char c = t.word[0];
-        WordTrigger[] old = triggers[c];
-        WordTrigger[] grown = old == null ? new WordTrigger[1] : Arrays.copyOf(old, old.length + 1);
-        grown[grown.length - 1] = t;
-        triggers[c] = grown;
+        triggers.add(t);
     }
 
     private static char[][] words(String key) {

@@ -76,7 +76,7 @@ final class Scan {
     void run() {
         char[] a = this.a;
         int n = this.n;
-        byte[] wordStarts = d.wordStarts;
+        WordStarts wordStarts = d.wordStarts;
         int i = 0;
         run = 0;
         while (i < n) {
@@ -98,7 +98,7 @@ final class Scan {
                     }
                     j++;
                 }
-                if (j - i < 20 && (j == n || wordStarts[c << 7 | (a[i + 1] & 127)] == 0)) {
+                if (!wordStarts.may(a, i, j, i + 1 < n ? a[i + 1] : ' ')) {
                     i = j;
                     continue;
                 }
@@ -239,28 +239,26 @@ final class Scan {
         char[] a = this.a;
         int n = this.n;
         char c = a[i];
-        int starts = i + 1 < n ? d.wordStarts[c << 7 | (a[i + 1] & 127)] : 0;
-        if (starts == 0 && j - i < 20) {
+        int starts = d.wordStarts.detectors(c, i + 1 < n ? a[i + 1] : ' ');
+        if (starts == 0 && j - i < WordStarts.LONG_WORD) {
             return j;
         }
-        if (d.apiKey && ((starts & Detectors.START_VENDOR) != 0 || j - i >= 20)) {
+        if (d.apiKey && ((starts & WordStarts.VENDOR) != 0 || j - i >= WordStarts.LONG_WORD)) {
             int e = vendorKey(i, j);
             if (e > 0) {
                 special = true;
                 return e;
             }
         }
-        if ((starts & Detectors.START_TRIGGER) != 0) {
-            WordTrigger[] ts = d.triggers[c | 0x20];
-            if (ts != null && c != '_') {
+        if ((starts & WordStarts.TRIGGER) != 0) {
+            WordTrigger[] ts = d.triggers.find(a, i, j);
+            if (ts != null) {
                 for (WordTrigger t : ts) {
-                    if (t.is(a, i, j)) {
-                        t.fire(this, i, j);
-                    }
+                    t.fire(this, i, j);
                 }
             }
         }
-        if ((starts & Detectors.START_ICD) != 0 && j - i == 3
+        if ((starts & WordStarts.ICD) != 0 && j - i == 3
                 && (isDigit(a[i + 2]) || (a[i + 2] >= 'A' && a[i + 2] <= 'Z'))) {
             int e = icd(i, j);
             special = e != j;

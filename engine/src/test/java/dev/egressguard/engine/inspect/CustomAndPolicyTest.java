@@ -32,6 +32,19 @@ class CustomAndPolicyTest {
     }
 
     @Test
+    void aKeywordIsFoundAsTheWholeTextAndAsItsLastWord() {
+        Policy.Builder b = Policy.defaultPolicy().toBuilder();
+        b.customKeywords = List.of("falcon", "X", "Q7");
+        Inspector in = Inspector.forPolicy(b.build(), 1 << 20);
+        assertEquals(1, inspect(in, "Falcon").size());
+        assertEquals(1, inspect(in, "codename falcon").size());
+        assertEquals(2, inspect(in, "plan x and plan Q7").size());
+        assertEquals(1, inspect(in, "plan x").size());
+        // a word that shares first letters, last letter and length with a keyword is not one
+        assertTrue(inspect(in, "fallen falcons Q77 xy").isEmpty());
+    }
+
+    @Test
     void customRegexMatchesAndARunawayRegexCountsAsAMatch() {
         Policy.Builder b = Policy.defaultPolicy().toBuilder();
         // Java memoises simple nested quantifiers; a backreference defeats that (takes seconds unbounded)
