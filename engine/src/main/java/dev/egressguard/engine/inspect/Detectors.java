@@ -197,7 +197,7 @@ final class Detectors {
 
         @Override
         int fire(Scan scan, int i, int wordEnd) {
-            int e = phrase.match(scan.a, scan.n, i);
+            int e = phrase.match(scan.phraseWords().at(i));
             if (e < 0) {
                 return -1;
             }

@@ -14,70 +14,94 @@ final class InjectionPhrases {
     static final int REPEAT = 2;
     private static final int MAX_REPEAT = 3;
     private static final int MAX_GAP = 4;
+    /** The most words a phrase may span. */
+    private static final int MAX_WORDS = 16;
 
     /** One phrase: groups of alternative words, each once, optional or repeated. */
     static final class Phrase {
         final String[][] groups;
         final int[] kinds;
         final boolean caseSensitive;
+        /** Per group, bit L (at most 31) set when an alternative has L characters: most words miss. */
+        private final int[] lengths;
+        /** The groups as characters, for the comparisons. */
+        private final char[][][] alternatives;
 
         Phrase(String[][] groups, int[] kinds, boolean caseSensitive) {
             this.groups = groups;
             this.kinds = kinds;
             this.caseSensitive = caseSensitive;
-        }
-
-        /** The end of the phrase starting at word {@code i}, or -1. */
-        int match(char[] a, int n, int i) {
-            return matchGroup(a, n, 0, i, true);
-        }
-
-        private int matchGroup(char[] a, int n, int g, int pos, boolean first) {
-            if (g == groups.length) {
-                return pos;
+            this.lengths = new int[groups.length];
+            this.alternatives = new char[groups.length][][];
+            int words = 0;
+            for (int g = 0; g < groups.length; g++) {
+                alternatives[g] = new char[groups[g].length][];
+                for (int k = 0; k < groups[g].length; k++) {
+                    alternatives[g][k] = groups[g][k].toCharArray();
+                    lengths[g] |= 1 << Math.min(groups[g][k].length(), 31);
+                }
+                words += kinds[g] == REPEAT ? MAX_REPEAT : 1;
             }
-            int ws = first ? pos : nextWord(a, n, pos);
-            int we = ws < 0 ? -1 : wordEnd(a, n, ws);
-            boolean hit = we > ws && matches(groups[g], a, ws, we);
+            if (words > MAX_WORDS) {
+                throw new IllegalStateException("injection-phrases.txt: a phrase spans more than " + MAX_WORDS + " words");
+            }
+        }
+
+        /** The end of the phrase starting at the first of {@code words}, or -1. */
+        int match(Words words) {
+            return matchGroup(words, 0, 0);
+        }
+
+        /** Group {@code g} and those after it, from word {@code k}; word 0 (the trigger) may not be skipped. */
+        private int matchGroup(Words w, int g, int k) {
+            if (g == groups.length) {
+                return w.end(k - 1);
+            }
             switch (kinds[g]) {
                 case OPTIONAL:
-                    if (hit) {
-                        int r = matchGroup(a, n, g + 1, we, false);
+                    if (matches(g, w, k)) {
+                        int r = matchGroup(w, g + 1, k + 1);
                         if (r >= 0) {
                             return r;
                         }
                     }
-                    return first ? -1 : matchGroup(a, n, g + 1, pos, false);
+                    return k == 0 ? -1 : matchGroup(w, g + 1, k);
                 case REPEAT:
-                    return matchRepeat(a, n, g, pos, first, 0);
+                    return matchRepeat(w, g, k, 0);
                 default:
-                    return hit ? matchGroup(a, n, g + 1, we, false) : -1;
+                    return matches(g, w, k) ? matchGroup(w, g + 1, k + 1) : -1;
             }
         }
 
-        private int matchRepeat(char[] a, int n, int g, int pos, boolean first, int count) {
-            int ws = first ? pos : nextWord(a, n, pos);
-            int we = ws < 0 ? -1 : wordEnd(a, n, ws);
-            if (count < MAX_REPEAT && we > ws && matches(groups[g], a, ws, we)) {
-                int r = matchRepeat(a, n, g, we, false, count + 1);
+        private int matchRepeat(Words w, int g, int k, int count) {
+            if (count < MAX_REPEAT && matches(g, w, k)) {
+                int r = matchRepeat(w, g, k + 1, count + 1);
                 if (r >= 0) {
                     return r;
                 }
             }
-            return first && count == 0 ? -1 : matchGroup(a, n, g + 1, pos, first && count == 0);
+            return k == 0 ? -1 : matchGroup(w, g + 1, k);
         }
 
-        private boolean matches(String[] words, char[] a, int ws, int we) {
-            int len = we - ws;
-            for (String w : words) {
-                if (w.length() != len) {
+        private boolean matches(int g, Words w, int k) {
+            if (!w.has(k)) {
+                return false;
+            }
+            int ws = w.start(k);
+            int len = w.end(k) - ws;
+            if ((lengths[g] & 1 << Math.min(len, 31)) == 0) {
+                return false;
+            }
+            char[] a = w.a;
+            for (char[] alt : alternatives[g]) {
+                if (alt.length != len) {
                     continue;
                 }
                 boolean eq = true;
-                for (int k = 0; k < len; k++) {
-                    char c = a[ws + k];
-                    char x = w.charAt(k);
-                    if (c != x && (caseSensitive || Character.toLowerCase(c) != x)) {
+                for (int p = 0; p < len; p++) {
+                    char c = a[ws + p];
+                    char x = alt[p];
+                    if (c != x && (caseSensitive || c < 'A' || c > 'Z' || (c | 0x20) != x)) {
                         eq = false;
                         break;
                     }
@@ -87,6 +111,55 @@ final class InjectionPhrases {
                 }
             }
             return false;
+        }
+    }
+
+    /**
+     * The words from a trigger on, found as a phrase asks for them; one per scan, reused by every
+     * trigger of its text.
+     */
+    static final class Words {
+        final char[] a;
+        private final int n;
+        /** start, end of each word found so far. */
+        private final int[] bounds = new int[2 * MAX_WORDS];
+        private int count;
+        private boolean done;
+
+        Words(char[] a, int n) {
+            this.a = a;
+            this.n = n;
+        }
+
+        /** Starts over at the trigger word at {@code first}. */
+        Words at(int first) {
+            bounds[0] = first;
+            bounds[1] = wordEnd(a, n, first);
+            count = 1;
+            done = false;
+            return this;
+        }
+
+        boolean has(int k) {
+            while (count <= k && !done && count * 2 < bounds.length) {
+                int s = nextWord(a, n, bounds[2 * count - 1]);
+                if (s < 0) {
+                    done = true;
+                    break;
+                }
+                bounds[2 * count] = s;
+                bounds[2 * count + 1] = wordEnd(a, n, s);
+                count++;
+            }
+            return k < count && bounds[2 * k + 1] > bounds[2 * k];
+        }
+
+        int start(int k) {
+            return bounds[2 * k];
+        }
+
+        int end(int k) {
+            return bounds[2 * k + 1];
         }
     }
 

@@ -305,6 +305,15 @@ final class Scan {
 
     private int tokenCheckedUntil;
 
+    private InjectionPhrases.Words phraseWords;
+
+    InjectionPhrases.Words phraseWords() {
+        if (phraseWords == null) {
+            phraseWords = new InjectionPhrases.Words(a, n);
+        }
+        return phraseWords;
+    }
+
     private int tokenRun(int from) {
         int p = from;
         while (p < n && VendorKeys.in(a[p], VendorKeys.TOKEN)) {
