@@ -6,8 +6,9 @@ import java.util.regex.Matcher;
 
 /**
  * One pass of every enabled detector over one text (SPEC §5.4). The loop looks at each character
- * once through a class table; only a digit, a word start, '@', ':'/'=', '+', '-', '<'/'[', '!' or
- * '(' start a local check, and regexes are never run over the whole text (except a policy's own).
+ * once through a class table; only a digit, a word that passes {@link WordStarts}, '@', ':'/'=', '+',
+ * '-', '/', '<'/'[', '!' or '(' start a local check, and regexes are never run over the whole text
+ * (except a policy's own).
  */
 final class Scan {
     private static final byte NONE = 0;
@@ -20,6 +21,7 @@ final class Scan {
     private static final byte OPEN = 7;
     private static final byte BANG = 8;
     private static final byte PAREN = 9;
+    private static final byte SLASH = 10;
     private static final byte[] CLS = new byte[128];
     private static final int MAX_SEGMENTS = 16;
     private static final int MAX_VALUE = 512;
@@ -44,6 +46,7 @@ final class Scan {
         CLS['['] = OPEN;
         CLS['!'] = BANG;
         CLS['('] = PAREN;
+        CLS['/'] = SLASH;
     }
 
     final Detectors d;
@@ -78,15 +81,9 @@ final class Scan {
         int n = this.n;
         WordStarts wordStarts = d.wordStarts;
         int i = 0;
-        run = 0;
         while (i < n) {
             char c = a[i];
-            if (c >= 128) {
-                run = breakRun(run, i);
-                i++;
-                continue;
-            }
-            byte k = CLS[c];
+            byte k = c < 128 ? CLS[c] : NONE;
             // the two common cases first, as plain branches: prose alternates words and spaces
             if (k == LETTER) {
                 // the word itself inline; only a word that could start something goes to word()
@@ -98,31 +95,27 @@ final class Scan {
                     }
                     j++;
                 }
-                if (!wordStarts.may(a, i, j, i + 1 < n ? a[i + 1] : ' ')) {
-                    i = j;
+                if (j - i < Base64Text.MIN_RUN && !wordStarts.may(a, i, j, i + 1 < n ? a[i + 1] : ' ')) {
+                    // and the space after it, if that is what follows
+                    i = j < n && a[j] == ' ' ? j + 1 : j;
                     continue;
                 }
                 int e = word(i, j);
-                if (special) {
-                    special = false;
-                    run = breakRuns(run, i, e);
+                if (e != j || e - i >= Base64Text.MIN_RUN) {
+                    noteRuns(i, e);
                 }
                 i = e;
                 continue;
             }
             if (k == NONE) {
-                if (c != '/') {
-                    run = breakRun(run, i);
-                }
                 i++;
                 continue;
             }
             int e;
             switch (k) {
                 case DIGIT:
-                    // number() keeps the base64 run itself: it knows its separators
-                    i = number(i);
-                    continue;
+                    e = number(i);
+                    break;
                 case AT:
                     at(i);
                     e = i + 1;
@@ -149,10 +142,9 @@ final class Scan {
                 default:
                     e = i + 1;
             }
-            run = breakRuns(run, i, e);
+            noteRuns(i, e);
             i = e;
         }
-        breakRun(run, n);
         if (!d.oddKeywords.isEmpty()) {
             oddKeywords();
         }
@@ -161,42 +153,52 @@ final class Scan {
         }
     }
 
-    /** Start of the current run of base64 characters, found on the way (SPEC §5.4: 16+ decode). */
-    private int run;
+    /** Where the base64 runs noted so far end: each run is looked at once. */
+    private int runsUntil;
 
-    /** The word handler went past a plain word (a key with '.', an ICD code): base64 runs must be re-checked. */
-    private boolean special;
-
-    /** A character that is not base64 at {@code q} ends the run started at {@code run}; returns the next start. */
-    private int breakRun(int run, int q) {
-        if (q - run >= Base64Text.MIN_RUN) {
-            int pad = q;
-            while (pad < n && pad - q < 2 && a[pad] == '=') {
-                pad++;
+    /**
+     * Notes the base64 runs (SPEC §5.4: 16 or more characters, then decoded) that touch
+     * {@code a[from-1,to]}. Every such run of a text holds a word of 16 or more characters, a digit
+     * group or a '+', '-' or '/', and the scan calls this at each of those: plain prose never does.
+     */
+    private void noteRuns(int from, int to) {
+        int p = Math.max(Math.max(from - 1, 0), runsUntil);
+        int last = Math.min(to, n - 1);
+        while (p <= last) {
+            if (!Base64Text.isAlphabet(a[p])) {
+                p++;
+                continue;
             }
-            if (base64Runs == null) {
-                base64Runs = new int[8];
-            } else if (base64Count * 2 + 2 > base64Runs.length) {
-                base64Runs = java.util.Arrays.copyOf(base64Runs, base64Runs.length * 2);
+            int s = p;
+            while (s > runsUntil && Base64Text.isAlphabet(a[s - 1])) {
+                s--;
             }
-            base64Runs[base64Count * 2] = run;
-            base64Runs[base64Count * 2 + 1] = pad;
-            base64Count++;
+            int e = p + 1;
+            while (e < n && Base64Text.isAlphabet(a[e])) {
+                e++;
+            }
+            if (e - s >= Base64Text.MIN_RUN) {
+                addRun(s, e);
+            }
+            runsUntil = e;
+            p = e + 1;
         }
-        return q + 1;
     }
 
-    private int breakRuns(int run, int from, int to) {
-        if (to == from + 1 && Base64Text.isAlphabet(a[from])) {
-            return run;
+    /** A run of base64 characters {@code a[s,e)}, with up to two '=' of padding after it. */
+    private void addRun(int s, int e) {
+        int pad = e;
+        while (pad < n && pad - e < 2 && a[pad] == '=') {
+            pad++;
         }
-        int r = run;
-        for (int q = from; q < to; q++) {
-            if (!Base64Text.isAlphabet(a[q])) {
-                r = breakRun(r, q);
-            }
+        if (base64Runs == null) {
+            base64Runs = new int[8];
+        } else if (base64Count * 2 + 2 > base64Runs.length) {
+            base64Runs = java.util.Arrays.copyOf(base64Runs, base64Runs.length * 2);
         }
-        return r;
+        base64Runs[base64Count * 2] = s;
+        base64Runs[base64Count * 2 + 1] = pad;
+        base64Count++;
     }
 
     // ---- character classes ----
@@ -246,7 +248,6 @@ final class Scan {
         if (d.apiKey && ((starts & WordStarts.VENDOR) != 0 || j - i >= WordStarts.LONG_WORD)) {
             int e = vendorKey(i, j);
             if (e > 0) {
-                special = true;
                 return e;
             }
         }
@@ -260,9 +261,7 @@ final class Scan {
         }
         if ((starts & WordStarts.ICD) != 0 && j - i == 3
                 && (isDigit(a[i + 2]) || (a[i + 2] >= 'A' && a[i + 2] <= 'Z'))) {
-            int e = icd(i, j);
-            special = e != j;
-            return e;
+            return icd(i, j);
         }
         return j;
     }
@@ -458,17 +457,10 @@ final class Scan {
             // part of an identifier, version or order id: "ORD-555-0100", "v1.2.3", "123e4567-..."
             int e = gluedBefore && !gluedAfter && segs > 1 && segs <= MAX_SEGMENTS && segSep[1] == ' '
                     ? segStart[1] : skipToken(end);
-            run = breakRuns(run, i, e);
             return e;
         }
         if (segs > MAX_SEGMENTS) {
-            run = breakRuns(run, i, end);
             return end;
-        }
-        for (int k = 1; k < segs; k++) {
-            if (segSep[k] != '-' && segSep[k] != '/') {
-                run = breakRun(run, segStart[k] - 1);
-            }
         }
         evaluateGroup(segs);
         return end;
