@@ -26,6 +26,12 @@ final class InjectionPhrases {
         private final int[] lengths;
         /** The groups as characters, for the comparisons. */
         private final char[][][] alternatives;
+        /**
+         * By the first letter of the word after the trigger ({@link #letter}), bit L when a word of
+         * length L can come there; null when the phrase may end at its trigger. Trigger words are
+         * common English ("write", "show", "you"): most of them end here, after one look-up.
+         */
+        private final int[] second;
 
         Phrase(String[][] groups, int[] kinds, boolean caseSensitive) {
             this.groups = groups;
@@ -45,10 +51,34 @@ final class InjectionPhrases {
             if (words > MAX_WORDS) {
                 throw new IllegalStateException("injection-phrases.txt: a phrase spans more than " + MAX_WORDS + " words");
             }
+            int[] next = new int[27];
+            boolean required = false;
+            for (int g = kinds[0] == REPEAT ? 0 : 1; g < groups.length && !required; g++) {
+                for (String alt : groups[g]) {
+                    next[letter(alt.charAt(0))] |= 1 << Math.min(alt.length(), 31);
+                }
+                required = g > 0 && kinds[g] == ONE;
+            }
+            this.second = required ? next : null;
+        }
+
+        /** A word's first character as 0-25 for a letter of either case, 26 for anything else. */
+        private static int letter(char c) {
+            int l = (c | 0x20) - 'a';
+            return l >= 0 && l < 26 ? l : 26;
         }
 
         /** The end of the phrase starting at the first of {@code words}, or -1. */
         int match(Words words) {
+            if (second != null) {
+                if (!words.has(1)) {
+                    return -1;
+                }
+                int s = words.start(1);
+                if ((second[letter(words.a[s])] & 1 << Math.min(words.end(1) - s, 31)) == 0) {
+                    return -1;
+                }
+            }
             return matchGroup(words, 0, 0);
         }
 

@@ -77,16 +77,32 @@ final class Scan {
     }
 
     void run() {
+        int i = 0;
+        while ((i = skipProse(i)) < n) {
+            i = check(i, CLS[a[i]]);
+        }
+        if (!d.oddKeywords.isEmpty()) {
+            oddKeywords();
+        }
+        if (d.regex) {
+            customRegex();
+        }
+    }
+
+    /**
+     * From {@code i}, past plain words and the characters that start nothing; returns where a word
+     * that may start a detector, or a character that starts a local check, is (or {@code n}). Kept
+     * free of calls: it is nearly all of a clean text's time, and C2 keeps such a loop in registers.
+     */
+    private int skipProse(int from) {
         char[] a = this.a;
         int n = this.n;
         WordStarts wordStarts = d.wordStarts;
-        int i = 0;
+        int i = from;
         while (i < n) {
             char c = a[i];
             byte k = c < 128 ? CLS[c] : NONE;
-            // the two common cases first, as plain branches: prose alternates words and spaces
             if (k == LETTER) {
-                // the word itself inline; only a word that could start something goes to word()
                 int j = i + 1;
                 while (j < n) {
                     char x = a[j];
@@ -95,62 +111,65 @@ final class Scan {
                     }
                     j++;
                 }
-                if (j - i < Base64Text.MIN_RUN && !wordStarts.may(a, i, j, i + 1 < n ? a[i + 1] : ' ')) {
-                    // and the space after it, if that is what follows
-                    i = j < n && a[j] == ' ' ? j + 1 : j;
-                    continue;
+                if (j - i >= Base64Text.MIN_RUN || wordStarts.may(a, i, j, i + 1 < n ? a[i + 1] : ' ')) {
+                    return i;
                 }
-                int e = word(i, j);
-                if (e != j || e - i >= Base64Text.MIN_RUN) {
-                    noteRuns(i, e);
-                }
-                i = e;
-                continue;
-            }
-            if (k == NONE) {
+                // and the space after it, if that is what follows
+                i = j < n && a[j] == ' ' ? j + 1 : j;
+            } else if (k == NONE) {
                 i++;
-                continue;
+            } else {
+                return i;
             }
-            int e;
-            switch (k) {
-                case DIGIT:
-                    e = number(i);
-                    break;
-                case AT:
-                    at(i);
-                    e = i + 1;
-                    break;
-                case ASSIGN:
-                    assign(i);
-                    e = i + 1;
-                    break;
-                case PLUS:
-                    e = plus(i);
-                    break;
-                case DASH:
-                    e = dash(i);
-                    break;
-                case OPEN:
-                    e = templateToken(i);
-                    break;
-                case BANG:
-                    e = markdownImage(i);
-                    break;
-                case PAREN:
-                    e = paren(i);
-                    break;
-                default:
-                    e = i + 1;
-            }
-            noteRuns(i, e);
-            i = e;
         }
-        if (!d.oddKeywords.isEmpty()) {
-            oddKeywords();
+        return n;
+    }
+
+    /** The local check for the word or character of class {@code k} at {@code i}; returns where scanning goes on. */
+    private int check(int i, byte k) {
+        int e;
+        switch (k) {
+            case LETTER:
+                int j = i + 1;
+                while (j < n && isWordChar(a[j])) {
+                    j++;
+                }
+                e = word(i, j);
+                if (e == j && e - i < Base64Text.MIN_RUN) {
+                    return e;
+                }
+                break;
+            case DIGIT:
+                e = number(i);
+                break;
+            case AT:
+                at(i);
+                e = i + 1;
+                break;
+            case ASSIGN:
+                assign(i);
+                e = i + 1;
+                break;
+            case PLUS:
+                e = plus(i);
+                break;
+            case DASH:
+                e = dash(i);
+                break;
+            case OPEN:
+                e = templateToken(i);
+                break;
+            case BANG:
+                e = markdownImage(i);
+                break;
+            case PAREN:
+                e = paren(i);
+                break;
+            default:
+                e = i + 1;
         }
-        if (d.regex) {
-            customRegex();
-        }
+        noteRuns(i, e);
+        return e;
     }
 
     /** Where the base64 runs noted so far end: each run is looked at once. */
