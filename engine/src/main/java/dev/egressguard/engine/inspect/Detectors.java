@@ -112,13 +112,20 @@ final class Detectors {
     private void indexWordStarts() {
         if (apiKey) {
             for (char[] prefix : VendorKeys.prefixes()) {
-                wordStarts.addAnyLength(prefix[0], prefix[1], WordStarts.VENDOR);
+                int w = 0;
+                while (w < prefix.length && Scan.isWordChar(prefix[w])) {
+                    w++;
+                }
+                // "sk-": the word is "sk"; "AKIA", "ghp_": the word runs on into the key (to a '-' at the least)
+                wordStarts.addAnyLast(prefix[0], prefix[1], w < prefix.length ? 1 << w : WordStarts.atLeast(w),
+                        WordStarts.VENDOR);
             }
-            wordStarts.addAnyLength('e', 'y', WordStarts.VENDOR); // JWT
-            wordStarts.addAnyLength('S', 'G', WordStarts.VENDOR); // SendGrid
+            wordStarts.addAnyLast('e', 'y', WordStarts.atLeast(3), WordStarts.VENDOR); // JWT: "eyJ..."
+            wordStarts.addAnyLast('S', 'G', 1 << 2, WordStarts.VENDOR); // SendGrid: "SG."
         }
         for (WordTrigger[] ts : triggers.all()) {
             char[] w = ts[0].word;
+            wordStarts.addTrigger(w);
             char last = w[w.length - 1];
             // every mix of cases of the three characters looked at
             for (char c1 : cases(w[0])) {

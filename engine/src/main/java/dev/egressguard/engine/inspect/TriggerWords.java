@@ -73,7 +73,7 @@ final class TriggerWords {
     }
 
     /** Case folded the way {@link WordTrigger#is} compares: {@code | 0x20} on ASCII word characters. */
-    private static int hash(char[] a, int i, int end) {
+    static int hash(char[] a, int i, int end) {
         int h = end - i;
         for (int k = i; k < end; k++) {
             h = 31 * h + (a[k] | 0x20);
