@@ -46,6 +46,7 @@ public final class DecisionEngine {
     private final Map<PatternType, PolicyAction> overrides;
     private final List<Rule> requestRules = new ArrayList<>();
     private final List<Rule> shellRules = new ArrayList<>();
+    private final UrlFacts.Cache urls = new UrlFacts.Cache(this::urlFacts);
 
     public DecisionEngine(Policy policy, EndpointRegistry builtInRegistry, IssuerTable issuers, long maxBodyBytes) {
         this.policy = policy;
@@ -87,21 +88,21 @@ public final class DecisionEngine {
     // ---------------------------------------------------------------- HTTP requests
 
     private Decision.Builder decideRequest(EgressRequest req, String agentId) {
-        UrlParts url = UrlParts.parse(req.url());
+        UrlFacts url = urls.get(req.url());
         Decision.Builder d = new Decision.Builder();
         d.kind = RuleKind.NETWORK_REQUEST;
         d.channel = req.channel();
         d.method = req.method();
         d.content = req.body();
         d.contentBytes = req.body() == null ? 0 : req.body().length;
-        Target target = target(url, Masking.url(req.url(), List.of()));
+        Target target = url.target;
         d.target = target;
 
         String outOfScope = step1PolicyScope(agentId);
         if (outOfScope != null) {
             return allow(d, outOfScope);
         }
-        RuleMatch rules = RuleMatch.find(requestRules, url.ruleForm());
+        RuleMatch rules = url.rules;
         if (rules.denies()) {
             return step2RuleDeny(d, rules);
         }
@@ -112,7 +113,7 @@ public final class DecisionEngine {
         if (target.internal() && !policy.inspectInternal()) {
             return allow(d, "internal host");
         }
-        Findings found = inspectRequest(req, url, target, rules.allows(), d);
+        Findings found = inspectRequest(req, url, rules.allows(), d);
         List<Detection> inUrl = locatedAt(found, "url");
         if (!inUrl.isEmpty()) {
             // the URL was masked for credentials already; detected values in it are masked now
@@ -341,10 +342,10 @@ public final class DecisionEngine {
 
     // ---------------------------------------------------------------- inspection
 
-    private Findings inspectRequest(EgressRequest req, UrlParts url, Target target, boolean allowRule,
-                                    Decision.Builder d) {
+    private Findings inspectRequest(EgressRequest req, UrlFacts url, boolean allowRule, Decision.Builder d) {
         Findings f = new Findings();
-        collect(f, inspector.inspectUrl(req.url()), target, allowRule);
+        Target target = url.target;
+        collect(f, url.inspection, target, allowRule);
         for (Map.Entry<String, List<String>> h : req.headers().entrySet()) {
             if (h.getKey() == null) {
                 continue;
@@ -363,7 +364,7 @@ public final class DecisionEngine {
         } else if (req.body() != null && req.body().length > 0) {
             Inspection body = inspector.inspectBody(req.body(), req.header("Content-Type"), req.header("Content-Encoding"));
             collect(f, body, target, allowRule);
-            d.previewSource = new Preview(inspector, bodyText(req, body), locatedAt(f, "body"));
+            d.previewSource = new Preview(inspector, () -> bodyText(req, body), locatedAt(f, "body"));
             if (body.truncated()) {
                 f.oversized = true;
                 f.warnings.add("body larger than maxBodyBytes: only the first " + maxBodyBytes + " bytes inspected");
@@ -490,6 +491,12 @@ public final class DecisionEngine {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    private UrlFacts urlFacts(String rawUrl) {
+        UrlParts url = UrlParts.parse(rawUrl);
+        return new UrlFacts(target(url, Masking.url(rawUrl, List.of())), RuleMatch.find(requestRules, url.ruleForm()),
+                inspector.inspectUrl(rawUrl));
+    }
 
     private Target target(UrlParts url, String maskedUrl) {
         String host = url.bareHost();

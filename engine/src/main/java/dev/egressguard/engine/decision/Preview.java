@@ -17,10 +17,11 @@ final class Preview implements Supplier<String> {
     static final String WITHHELD = "[preview withheld: content could not be masked]";
 
     private final Inspector inspector;
-    private final String text;
+    private final Supplier<String> text;
     private final List<Detection> detections;
 
-    Preview(Inspector inspector, String text, List<Detection> detections) {
+    /** {@code text} is asked for only when the preview is (most decisions are never recorded with one). */
+    Preview(Inspector inspector, Supplier<String> text, List<Detection> detections) {
         this.inspector = inspector;
         this.text = text;
         this.detections = detections;
@@ -28,7 +29,7 @@ final class Preview implements Supplier<String> {
 
     @Override
     public String get() {
-        String masked = detections.isEmpty() ? text : Redactor.redactText(text, detections, "[{type}]", inspector);
+        String masked = detections.isEmpty() ? text.get() : Redactor.redactText(text.get(), detections, "[{type}]", inspector);
         if (masked == null) {
             return WITHHELD;
         }

@@ -19,6 +19,9 @@ public final class RiskScorer {
      * types, rounded to one decimal as the spec quotes it (34.2, 65.7, 59.9).
      */
     public static double score(List<Detection> detections, double multiplier, Set<PatternType> counted) {
+        if (detections.isEmpty()) {
+            return 0.0;
+        }
         Map<PatternType, Double> maxConfidence = new EnumMap<>(PatternType.class);
         Map<PatternType, Set<String>> values = new EnumMap<>(PatternType.class);
         for (Detection d : detections) {

@@ -64,6 +64,23 @@ class DecisionEngineTest {
         }
 
         @Test
+        void aUrlDecidedBeforeIsDecidedAloneEachTime() {
+            String url = "https://api.openai.com/v1/chat/completions";
+            String keyUrl = "https://api.example.com/v1/x?q=" + OPENAI_KEY;
+            for (int round = 0; round < 2; round++) {
+                assertEquals(Action.ALLOW, post(e, url, "hello").action());
+                assertEquals(Action.BLOCK, post(e, url, "my ssn is " + SSN).action());
+                Decision k = post(e, keyUrl, "hello");
+                assertEquals(Action.BLOCK, k.action());
+                assertFalse(k.target().url().contains(OPENAI_KEY), "the URL's key is masked on every decision");
+                // more URLs than the engine keeps: the first ones are worked out again
+                for (int i = 0; i < 300; i++) {
+                    assertEquals(Action.ALLOW, post(e, "https://api.openai.com/v1/models/" + i, "hi").action());
+                }
+            }
+        }
+
+        @Test
         void ssnIsBlockedWithTheReasonOfTheSpec() {
             Decision d = post(e, "https://api.openai.com/v1/chat/completions", "my ssn is " + SSN);
             assertEquals(Action.BLOCK, d.action());
