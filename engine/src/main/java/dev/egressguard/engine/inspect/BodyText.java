@@ -144,8 +144,9 @@ final class BodyText {
         if (!undecodable) {
             // the JDK's decoders are vectorised for ASCII; malformed input becomes U+FFFD, counted below
             String s = new String(bytes, 0, len, charset);
-            if (s.indexOf('\0') < 0 && !mostlyUndecodable(s)) {
-                int ascii = isUtf8(charset) && s.length() == len && s.indexOf('\uFFFD') < 0 ? 1 : -1;
+            int replaced = s.indexOf('\uFFFD');
+            if (s.indexOf('\0') < 0 && (replaced < 0 || !mostlyUndecodable(s, replaced))) {
+                int ascii = isUtf8(charset) && s.length() == len && replaced < 0 ? 1 : -1;
                 return new BodyText(s, s.toCharArray(), s.length(), false, truncated, compression, false, charset,
                         mediaType, boundary, ascii);
             }
@@ -156,9 +157,10 @@ final class BodyText {
                 StandardCharsets.ISO_8859_1, mediaType, boundary, -1);
     }
 
-    private static boolean mostlyUndecodable(String s) {
+    /** Whether more than one character in 50 is U+FFFD, the first at {@code first}. */
+    private static boolean mostlyUndecodable(String s, int first) {
         int bad = 0;
-        int p = s.indexOf('\uFFFD');
+        int p = first;
         while (p >= 0) {
             bad++;
             p = s.indexOf('\uFFFD', p + 1);
@@ -168,20 +170,6 @@ final class BodyText {
 
     private static boolean isUtf8(Charset cs) {
         return cs.equals(StandardCharsets.UTF_8) || cs.equals(StandardCharsets.US_ASCII);
-    }
-
-    private static boolean isAsciiCompatible(Charset cs) {
-        return cs.equals(StandardCharsets.UTF_8) || cs.equals(StandardCharsets.US_ASCII)
-                || cs.equals(StandardCharsets.ISO_8859_1) || cs.name().startsWith("windows-125");
-    }
-
-    private static boolean hasNul(byte[] b, int len) {
-        for (int i = 0; i < len; i++) {
-            if (b[i] == 0) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String lastToken(String contentEncoding) {
