@@ -104,11 +104,7 @@ final class Scan {
             byte k = c < 128 ? CLS[c] : NONE;
             if (k == LETTER) {
                 int j = i + 1;
-                while (j < n) {
-                    char x = a[j];
-                    if (x >= 128 || !WORD[x]) {
-                        break;
-                    }
+                while (j < n && ((a[j] >>> 7) | NOT_WORD[a[j] & 127]) == 0) {
                     j++;
                 }
                 if (j - i >= Base64Text.MIN_RUN || wordStarts.may(a, i, j, i + 1 < n ? a[i + 1] : ' ')) {
@@ -249,10 +245,13 @@ final class Scan {
     // ---- words: vendor keys, JWTs, trigger words, ICD codes ----
 
     private static final boolean[] WORD = new boolean[128];
+    /** 0 for a word character, 1 for anything else: with {@code c >>> 7}, one test per character. */
+    private static final int[] NOT_WORD = new int[128];
 
     static {
         for (char c = 0; c < 128; c++) {
             WORD[c] = isWordChar(c);
+            NOT_WORD[c] = isWordChar(c) ? 0 : 1;
         }
     }
 
