@@ -59,7 +59,7 @@ final class Detectors {
         if (injection) {
             for (InjectionPhrases.Phrase p : INJECTION.phrases) {
                 for (String w : InjectionPhrases.triggers(p)) {
-                    addTrigger(new PhraseTrigger(w, p));
+                    triggers.add(new PhraseTrigger(w, p));
                 }
             }
             for (String t : INJECTION.tokens) {
@@ -74,7 +74,7 @@ final class Detectors {
             for (String w : ResourceLines.list(CONTEXT, "mrn.words")) {
                 String first = w.split(" ")[0];
                 if (!hasTrigger(first)) {
-                    addTrigger(new RecordNumberTrigger(first));
+                    triggers.add(new RecordNumberTrigger(first));
                 }
             }
         }
@@ -89,7 +89,7 @@ final class Detectors {
                     while (e < k.length() && k.charAt(e) < 128 && (Character.isLetterOrDigit(k.charAt(e)) || k.charAt(e) == '_')) {
                         e++;
                     }
-                    addTrigger(new KeywordTrigger(k.substring(0, e).toLowerCase(Locale.ROOT), k));
+                    triggers.add(new KeywordTrigger(k.substring(0, e).toLowerCase(Locale.ROOT), k));
                 } else {
                     oddKeywords.add(k);
                 }
@@ -176,9 +176,6 @@ final class Detectors {
         return false;
     }
 
-    private void addTrigger(WordTrigger t) {
-        triggers.add(t);
-    }
 
     private static char[][] words(String key) {
         List<String> l = ResourceLines.list(CONTEXT, key);

@@ -244,13 +244,11 @@ final class Scan {
 
     // ---- words: vendor keys, JWTs, trigger words, ICD codes ----
 
-    private static final boolean[] WORD = new boolean[128];
     /** 0 for a word character, 1 for anything else: with {@code c >>> 7}, one test per character. */
     private static final int[] NOT_WORD = new int[128];
 
     static {
         for (char c = 0; c < 128; c++) {
-            WORD[c] = isWordChar(c);
             NOT_WORD[c] = isWordChar(c) ? 0 : 1;
         }
     }
