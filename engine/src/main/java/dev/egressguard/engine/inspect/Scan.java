@@ -164,7 +164,10 @@ final class Scan {
             default:
                 e = i + 1;
         }
-        noteRuns(i, e);
+        // a lone ':', '@' or '(' is no part of a run, and the runs beside it have checks of their own
+        if (e > i + 1 || Base64Text.isAlphabet(a[i])) {
+            noteRuns(i, e);
+        }
         return e;
     }
 
@@ -174,7 +177,8 @@ final class Scan {
     /**
      * Notes the base64 runs (SPEC §5.4: 16 or more characters, then decoded) that touch
      * {@code a[from-1,to]}. Every such run of a text holds a word of 16 or more characters, a digit
-     * group or a '+', '-' or '/', and the scan calls this at each of those: plain prose never does.
+     * group or a '+', '-' or '/', or lies in what a check consumed, and the scan calls this at each
+     * of those: plain prose never does.
      */
     private void noteRuns(int from, int to) {
         int p = Math.max(Math.max(from - 1, 0), runsUntil);
