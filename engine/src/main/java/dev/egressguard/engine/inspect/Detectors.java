@@ -125,7 +125,6 @@ final class Detectors {
         }
         for (WordTrigger[] ts : triggers.all()) {
             char[] w = ts[0].word;
-            wordStarts.addTrigger(w);
             char last = w[w.length - 1];
             // every mix of cases of the three characters looked at
             for (char c1 : cases(w[0])) {

@@ -97,7 +97,9 @@ final class Scan {
     private int skipProse(int from) {
         char[] a = this.a;
         int n = this.n;
-        WordStarts wordStarts = d.wordStarts;
+        // WordStarts' two tables, read here rather than through a method: C2 then keeps them in registers
+        int[] byFirstTwo = d.wordStarts.byFirstTwo;
+        int[] byFirstLast = d.wordStarts.byFirstLast;
         int i = from;
         while (i < n) {
             char c = a[i];
@@ -107,8 +109,13 @@ final class Scan {
                 while (j < n && ((a[j] >>> 7) | NOT_WORD[a[j] & 127]) == 0) {
                     j++;
                 }
-                if (j - i >= Base64Text.MIN_RUN || wordStarts.may(a, i, j, i + 1 < n ? a[i + 1] : ' ')) {
-                    return i;
+                if (j - i >= Base64Text.MIN_RUN) {
+                    return i; // base64, a key or a token, maybe (MIN_RUN < WordStarts.LONG_WORD)
+                }
+                int first = c << 7;
+                int second = i + 1 < n && a[i + 1] < 128 ? a[i + 1] : ' ';
+                if ((byFirstTwo[first | second] & byFirstLast[first | a[j - 1]] & 1 << (j - i)) != 0) {
+                    return i; // a word that may start a detector (WordStarts)
                 }
                 // and the space after it, if that is what follows
                 i = j < n && a[j] == ' ' ? j + 1 : j;
@@ -261,7 +268,7 @@ final class Scan {
         char[] a = this.a;
         int n = this.n;
         char c = a[i];
-        int starts = d.wordStarts.detectors(c, i + 1 < n ? a[i + 1] : ' ');
+        int starts = d.wordStarts.detectors(c, i + 1 < n && a[i + 1] < 128 ? a[i + 1] : ' ');
         if (starts == 0 && j - i < WordStarts.LONG_WORD) {
             return j;
         }

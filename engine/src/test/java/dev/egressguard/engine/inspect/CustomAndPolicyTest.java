@@ -40,6 +40,7 @@ class CustomAndPolicyTest {
         assertEquals(1, inspect(in, "codename falcon").size());
         assertEquals(2, inspect(in, "plan x and plan Q7").size());
         assertEquals(1, inspect(in, "plan x").size());
+        assertEquals(1, inspect(in, "plan x\u00b7").size()); // U+00B7 is no letter, though its low bits are a digit
         // a word that shares first letters, last letter and length with a keyword is not one
         assertTrue(inspect(in, "fallen falcons Q77 xy").isEmpty());
     }
