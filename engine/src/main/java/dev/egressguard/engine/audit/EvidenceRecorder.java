@@ -382,7 +382,8 @@ public final class EvidenceRecorder implements AutoCloseable {
             return;
         }
         Decision d = p.decision;
-        out.add(DecisionRecords.decision(d, p.agentId, pid, p.time, p.incident == null ? null : p.incident.id()));
+        // written by the log straight from the decision: no sorted map per record on the writer thread
+        out.add(new DecisionRecord(d, p.agentId, pid, p.time, p.incident == null ? null : p.incident.id()));
         if (p.incident != null) {
             out.add(p.incident.opened()
                     ? IncidentRecords.opened(d, p.incident.id(), p.agentId, pid, p.time)
