@@ -61,6 +61,8 @@ public final class AuditLog {
     private long mySeq = -1;
     private long mySize = -1;
     private String myFile;
+    /** The batch being sealed, reused from one append to the next (appends hold the lock). */
+    private Bytes batchBuffer = new Bytes(INITIAL_BATCH_BYTES);
     /** The checkpoint as we last wrote it, and its content: read back unchanged, it need not be parsed again. */
     private byte[] lastHeadBytes;
     private Map<String, Object> lastHead;
@@ -187,7 +189,8 @@ public final class AuditLog {
             all.add(tip.recovery);
             all.addAll(records);
         }
-        Bytes batch = new Bytes(all.size() * 720 + 1);
+        Bytes batch = batchBuffer;
+        batch.length = 0;
         if (tip.needsNewline) {
             batch.add((byte) '\n');
         }
@@ -243,6 +246,9 @@ public final class AuditLog {
             ch.write(buf);
         }
         size += batch.length;
+        if (batch.bytes.length > MAX_KEPT_BATCH_BYTES) {
+            batchBuffer = new Bytes(INITIAL_BATCH_BYTES); // a burst's buffer is not kept for the life of the JVM
+        }
         writeHead(seq, prev, size);
         mySeq = seq;
         mySize = size;
@@ -282,6 +288,8 @@ public final class AuditLog {
         }
     }
 
+    private static final int INITIAL_BATCH_BYTES = 32 << 10;
+    private static final int MAX_KEPT_BATCH_BYTES = 1 << 20;
     private static final byte[] HASH_KEY = "\"hash\":\"".getBytes(StandardCharsets.US_ASCII);
 
     /** A growable byte array: the batch, written with one write(). */
