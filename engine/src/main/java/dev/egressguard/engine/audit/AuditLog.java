@@ -15,7 +15,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -505,13 +504,16 @@ public final class AuditLog {
      * bytes: a process that dies cannot leave half of it.
      */
     private void writeHead(long seq, String hash, long size) throws IOException {
-        Map<String, Object> h = new TreeMap<>();
-        h.put("seq", seq);
-        h.put("hash", hash);
-        h.put("size", size);
-        h.put("file", path.getFileName().toString());
-        h.put("chain", chain.algorithm());
-        StringBuilder text = new StringBuilder(Json.write(h));
+        // the canonical JSON of {chain, file, hash, seq, size}, keys in sorted order, written directly: once a batch
+        String file = path.getFileName().toString();
+        StringBuilder text = new StringBuilder(HEAD_WIDTH);
+        text.append("{\"chain\":");
+        Json.writeString(chain.algorithm(), text);
+        text.append(",\"file\":");
+        Json.writeString(file, text);
+        text.append(",\"hash\":");
+        Json.writeString(hash, text);
+        text.append(",\"seq\":").append(seq).append(",\"size\":").append(size).append('}');
         while (text.length() < HEAD_WIDTH - 1) {
             text.append(' ');
         }
@@ -527,7 +529,7 @@ public final class AuditLog {
         if (ch.size() > bytes.length) {
             ch.truncate(bytes.length);
         }
-        lastHead = Collections.unmodifiableMap(h);
+        lastHead = Map.of("chain", chain.algorithm(), "file", file, "hash", hash, "seq", seq, "size", size);
         lastHeadBytes = bytes;
     }
 
