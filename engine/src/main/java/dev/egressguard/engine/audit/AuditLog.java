@@ -212,7 +212,8 @@ public final class AuditLog {
             String text = line.toString();
             byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
             int cut = at < 0 ? text.length() - 1 : at;
-            int byteCut = utf8.length == text.length() ? cut : text.substring(0, cut).getBytes(StandardCharsets.UTF_8).length;
+            int byteCut = utf8.length == text.length() ? cut
+                    : text.substring(0, cut).getBytes(StandardCharsets.UTF_8).length;
             String hash = chain.next(prev, utf8, utf8.length);
             // the line itself is canonical too (hash in its sorted place), so bytes can be compared as well
             batch.add(utf8, 0, byteCut);

@@ -107,8 +107,8 @@ final class JdkHttpClientBridge {
 
     /**
      * Subscribes once to a re-readable publisher and gathers what it publishes straight into an array of its
-     * announced length (kept exact should it publish more or less); null when it fails. The JDK's in-memory and file publishers
-     * publish synchronously within subscribe(), so the wait below is only for a publisher that does not.
+     * announced length (trimmed or grown should it publish less or more); null when it fails. The JDK's in-memory
+     * and file publishers publish within subscribe(), so the wait is only for one that does not.
      */
     private static byte[] collect(HttpRequest.BodyPublisher publisher, long length) {
         Collector collector = new Collector((int) length);
