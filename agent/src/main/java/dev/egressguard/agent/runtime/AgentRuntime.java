@@ -169,7 +169,6 @@ public final class AgentRuntime implements EgressHandler {
 
     @Override
     public void onHttpRequest(HttpEgress e) throws EgressBlockedException {
-        String what = e.method() + " " + e.url();
         DecisionEngine eng = awaitEngine();
         if (eng == null) {
             failClosed(RuleKind.NETWORK_REQUEST, e.channel(), e.method(), e.url(), null);
@@ -179,12 +178,11 @@ public final class AgentRuntime implements EgressHandler {
         try {
             d = eng.decide(EgressRequest.http(e.channel(), e.method(), e.url(), e.headers(), e.body(),
                     bodyMode(e.bodyState()), e.contentLength()), settings.agentId());
-            what = e.method() + " " + (d.target() != null ? d.target().url() : "");
         } catch (RuntimeException | LinkageError ex) {
             internalFailure(ex, RuleKind.NETWORK_REQUEST, e.channel(), e.method(), e.url(), null);
             return;
         }
-        act(d, what);
+        act(d, e.method(), d.target() != null ? d.target().url() : "");
         if (d.enforced() && d.action() == Action.REDACT && d.sanitizedBody() != null) {
             e.replaceBody(d.sanitizedBody());
         }
@@ -205,15 +203,23 @@ public final class AgentRuntime implements EgressHandler {
             internalFailure(ex, RuleKind.SHELL_EXEC, p.channel(), null, null, argv);
             return;
         }
-        act(d, "command " + d.command());
+        act(d, "command", d.command());
         if (d.enforced() && d.action() == Action.REDACT && d.sanitizedArgv() != null) {
             p.replaceCommand(d.sanitizedArgv().toArray(new String[0]));
         }
     }
 
-    /** Records the decision, then shows the application its outcome (SPEC §5.6 "Outcomes"). */
-    private void act(Decision d, String what) throws EgressBlockedException {
+    /**
+     * Records the decision, then shows the application its outcome (SPEC §5.6 "Outcomes"). The request is named
+     * {@code verb + " " + subject} ({@code POST https://...}, {@code command ...}), built only when shown: a plain
+     * allow, the common case, builds no string at all.
+     */
+    private void act(Decision d, String verb, String subject) throws EgressBlockedException {
         String incident = record(d);
+        if (d.action() == Action.ALLOW) {
+            return;
+        }
+        String what = verb + " " + subject;
         String suffix = incident == null ? "" : " [incident " + incident + "]";
         if (d.blocks()) {
             throw new EgressBlockedException("egress-guard blocked " + what + ": " + d.reason() + suffix, incident);
@@ -290,17 +296,15 @@ public final class AgentRuntime implements EgressHandler {
         b.method = method;
         b.action = Action.BLOCK;
         b.reason = reason;
-        String what;
         if (url != null) {
             String masked = maskedUrl(url);
             b.target = new Target(masked, hostOf(url), null, dev.egressguard.config.RiskLevel.HIGH, false);
-            what = method + " " + masked;
+            act(b.build(), method, masked);
         } else {
             // without a policy nothing is known of the arguments: only the program is named
             b.command = argv == null || argv.isEmpty() ? "" : CommandAnalyzer.commandLine(argv.subList(0, 1)) + " ...";
-            what = "command " + b.command;
+            act(b.build(), "command", b.command);
         }
-        act(b.build(), what);
     }
 
     // ---------------------------------------------------------------- helpers

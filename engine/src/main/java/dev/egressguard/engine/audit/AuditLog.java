@@ -60,6 +60,11 @@ public final class AuditLog {
     private long mySeq = -1;
     private long mySize = -1;
     private String myFile;
+    /** The batch being sealed, reused from one append to the next (appends hold the lock). */
+    private Bytes batchBuffer = new Bytes(INITIAL_BATCH_BYTES);
+    /** The checkpoint as we last wrote it, and its content: read back unchanged, it need not be parsed again. */
+    private byte[] lastHeadBytes;
+    private Map<String, Object> lastHead;
 
     private AuditLog(Path path, String key, long maxBytes, String agentId) {
         this.path = path.toAbsolutePath().normalize();
@@ -183,43 +188,67 @@ public final class AuditLog {
             all.add(tip.recovery);
             all.addAll(records);
         }
-        StringBuilder sb = new StringBuilder(all.size() * 600);
+        Bytes batch = batchBuffer;
+        batch.length = 0;
         if (tip.needsNewline) {
-            sb.append('\n');
+            batch.add((byte) '\n');
         }
         long seq = tip.seq;
         String prev = tip.hash;
-        // each line is sealed in its own buffer: inserting the hash into the batch would shift the batch
         StringBuilder line = new StringBuilder(1024);
         for (Map<String, Object> r : all) {
-            r.remove("hash");
-            r.put("seq", ++seq);
-            r.put("prevHash", prev);
+            seq++;
             line.setLength(0);
-            int at = Json.writeWithout(r, "hash", line);
-            prev = chain.next(prev, line.toString());
-            r.put("hash", prev);
-            // the line itself is canonical too (hash in its sorted place), so bytes can be compared as well
-            String field = "\"hash\":\"" + prev + "\"";
-            if (at < 0) {
-                line.insert(line.length() - 1, "," + field);
+            int at;
+            if (r instanceof CanonicalRecord) {
+                at = ((CanonicalRecord) r).writeWithoutHash(seq, prev, line);
             } else {
-                line.insert(at, field + ",");
+                r.remove("hash");
+                r.put("seq", seq);
+                r.put("prevHash", prev);
+                at = Json.writeWithout(r, "hash", line);
             }
-            sb.append(line).append('\n');
+            // encoded once: the same bytes are hashed and then written, split where the hash goes
+            String text = line.toString();
+            byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+            int cut = at < 0 ? text.length() - 1 : at;
+            int byteCut = utf8.length == text.length() ? cut
+                    : text.substring(0, cut).getBytes(StandardCharsets.UTF_8).length;
+            String hash = chain.next(prev, utf8, utf8.length);
+            // the line itself is canonical too (hash in its sorted place), so bytes can be compared as well
+            batch.add(utf8, 0, byteCut);
+            if (at < 0) {
+                batch.add((byte) ',');
+            }
+            batch.add(HASH_KEY, 0, HASH_KEY.length);
+            batch.addAscii(hash);
+            batch.add((byte) '"');
+            if (at >= 0) {
+                batch.add((byte) ',');
+            }
+            batch.add(utf8, byteCut, utf8.length - byteCut);
+            batch.add((byte) '\n');
+            if (r instanceof CanonicalRecord) {
+                ((CanonicalRecord) r).sealed(seq, prev, hash);
+            } else {
+                r.put("hash", hash);
+            }
+            prev = hash;
         }
-        byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
         long size = tip.size;
-        if (size > 0 && size + bytes.length > maxBytes && !tip.needsNewline) {
+        if (size > 0 && size + batch.length > maxBytes && !tip.needsNewline) {
             rotate();
             size = 0;
         }
         FileChannel ch = output(tip.fileKey);
-        ByteBuffer buf = ByteBuffer.wrap(bytes);
+        ByteBuffer buf = ByteBuffer.wrap(batch.bytes, 0, batch.length);
         while (buf.hasRemaining()) {
             ch.write(buf);
         }
-        size += bytes.length;
+        size += batch.length;
+        if (batch.bytes.length > MAX_KEPT_BATCH_BYTES) {
+            batchBuffer = new Bytes(INITIAL_BATCH_BYTES); // a burst's buffer is not kept for the life of the JVM
+        }
         writeHead(seq, prev, size);
         mySeq = seq;
         mySize = size;
@@ -256,6 +285,45 @@ public final class AuditLog {
             Files.move(path, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(path, target);
+        }
+    }
+
+    private static final int INITIAL_BATCH_BYTES = 32 << 10;
+    private static final int MAX_KEPT_BATCH_BYTES = 1 << 20;
+    private static final byte[] HASH_KEY = "\"hash\":\"".getBytes(StandardCharsets.US_ASCII);
+
+    /** A growable byte array: the batch, written with one write(). */
+    private static final class Bytes {
+        byte[] bytes;
+        int length;
+
+        Bytes(int capacity) {
+            bytes = new byte[capacity];
+        }
+
+        void add(byte b) {
+            room(1);
+            bytes[length++] = b;
+        }
+
+        void add(byte[] b, int off, int len) {
+            room(len);
+            System.arraycopy(b, off, bytes, length, len);
+            length += len;
+        }
+
+        /** A string known to be ASCII (a hex hash). */
+        void addAscii(String s) {
+            room(s.length());
+            for (int i = 0; i < s.length(); i++) {
+                bytes[length++] = (byte) s.charAt(i);
+            }
+        }
+
+        private void room(int n) {
+            if (length + n > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(length + n, bytes.length * 2));
+            }
         }
     }
 
@@ -419,6 +487,11 @@ public final class AuditLog {
             while (buf.hasRemaining() && h.read(buf, buf.position()) > 0) {
                 // positional reads until the whole checkpoint is in
             }
+            byte[] mine = lastHeadBytes;
+            if (mine != null && buf.position() == mine.length
+                    && Arrays.equals(buf.array(), 0, mine.length, mine, 0, mine.length)) {
+                return lastHead; // still the checkpoint we wrote: nobody appended since, no need to parse it
+            }
             Map<String, Object> m = Json.parseObject(new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8).trim());
             return m.get("seq") instanceof Long && m.get("hash") instanceof String ? m : null;
         } catch (IOException | IllegalArgumentException e) {
@@ -432,18 +505,22 @@ public final class AuditLog {
      * bytes: a process that dies cannot leave half of it.
      */
     private void writeHead(long seq, String hash, long size) throws IOException {
-        Map<String, Object> h = new TreeMap<>();
-        h.put("seq", seq);
-        h.put("hash", hash);
-        h.put("size", size);
-        h.put("file", path.getFileName().toString());
-        h.put("chain", chain.algorithm());
-        StringBuilder text = new StringBuilder(Json.write(h));
+        // the canonical JSON of {chain, file, hash, seq, size}, keys in sorted order, written directly: once a batch
+        String file = path.getFileName().toString();
+        StringBuilder text = new StringBuilder(HEAD_WIDTH);
+        text.append("{\"chain\":");
+        Json.writeString(chain.algorithm(), text);
+        text.append(",\"file\":");
+        Json.writeString(file, text);
+        text.append(",\"hash\":");
+        Json.writeString(hash, text);
+        text.append(",\"seq\":").append(seq).append(",\"size\":").append(size).append('}');
         while (text.length() < HEAD_WIDTH - 1) {
             text.append(' ');
         }
         text.append('\n');
         byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        lastHeadBytes = null;
         FileChannel ch = headChannel();
         ByteBuffer buf = ByteBuffer.wrap(bytes);
         long pos = 0;
@@ -453,6 +530,8 @@ public final class AuditLog {
         if (ch.size() > bytes.length) {
             ch.truncate(bytes.length);
         }
+        lastHead = Map.of("chain", chain.algorithm(), "file", file, "hash", hash, "seq", seq, "size", size);
+        lastHeadBytes = bytes;
     }
 
     /** The checkpoint, reopened when the file at its path is no longer the one we hold (deleted or replaced). */

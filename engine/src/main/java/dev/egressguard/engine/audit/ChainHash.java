@@ -47,6 +47,19 @@ public final class ChainHash {
         return hex(mac != null ? mac.doFinal(in) : sha.digest(in));
     }
 
+    /** As {@link #next(String, String)}, for the record already in UTF-8: no concatenated copy of it. */
+    public String next(String prevHash, byte[] canonicalWithoutHash, int length) {
+        byte[] prefix = (prevHash + "\n").getBytes(StandardCharsets.UTF_8);
+        if (mac != null) {
+            mac.update(prefix);
+            mac.update(canonicalWithoutHash, 0, length);
+            return hex(mac.doFinal());
+        }
+        sha.update(prefix);
+        sha.update(canonicalWithoutHash, 0, length);
+        return hex(sha.digest());
+    }
+
     public static String sha256Hex(byte[] data) {
         try {
             return hex(MessageDigest.getInstance("SHA-256").digest(data));

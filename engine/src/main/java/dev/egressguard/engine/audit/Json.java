@@ -127,7 +127,11 @@ public final class Json {
             }
             clean++;
         }
-        // most strings need no escaping: copy them whole
+        // most strings need no escaping: copy them whole (append(String) copies the array; a range goes char by char)
+        if (clean == s.length()) {
+            sb.append(s).append('"');
+            return;
+        }
         sb.append(s, 0, clean);
         for (int i = clean; i < s.length(); i++) {
             char c = s.charAt(i);

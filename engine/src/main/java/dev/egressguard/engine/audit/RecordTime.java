@@ -16,6 +16,13 @@ public final class RecordTime {
     private static volatile Second last = new Second(Long.MIN_VALUE, "");
 
     public static String format(long epochMillis) {
+        StringBuilder sb = new StringBuilder(24);
+        append(epochMillis, sb);
+        return sb.toString();
+    }
+
+    /** As {@link #format}, appended in place (no escaping is ever needed). */
+    public static void append(long epochMillis, StringBuilder sb) {
         long second = Math.floorDiv(epochMillis, 1000);
         Second s = last;
         if (s.second != second) {
@@ -24,7 +31,8 @@ public final class RecordTime {
             last = s;
         }
         int ms = (int) Math.floorMod(epochMillis, 1000);
-        return s.prefix + (char) ('0' + ms / 100) + (char) ('0' + ms / 10 % 10) + (char) ('0' + ms % 10) + 'Z';
+        sb.append(s.prefix).append((char) ('0' + ms / 100)).append((char) ('0' + ms / 10 % 10))
+                .append((char) ('0' + ms % 10)).append('Z');
     }
 
     private static final class Second {

@@ -138,18 +138,23 @@ public final class Decision {
         }
     }
 
-    static String sha256Hex(byte[] data) {
+    /** One digest per thread that hashes content (the audit writer, mostly): getInstance looks up a provider each time. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(data);
-            char[] out = new char[d.length * 2];
-            for (int i = 0; i < d.length; i++) {
-                out[2 * i] = HEX[(d[i] >> 4) & 0xf];
-                out[2 * i + 1] = HEX[d[i] & 0xf];
-            }
-            return new String(out);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JDK", e);
         }
+    });
+
+    static String sha256Hex(byte[] data) {
+        byte[] d = SHA256.get().digest(data); // digest() resets it for the next use
+        char[] out = new char[d.length * 2];
+        for (int i = 0; i < d.length; i++) {
+            out[2 * i] = HEX[(d[i] >> 4) & 0xf];
+            out[2 * i + 1] = HEX[d[i] & 0xf];
+        }
+        return new String(out);
     }
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();

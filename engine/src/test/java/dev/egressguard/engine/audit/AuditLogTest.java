@@ -114,6 +114,31 @@ class AuditLogTest {
     }
 
     @Test
+    void theCheckpointIsTheCanonicalJsonOfItsFieldsPaddedToAFixedWidth() throws Exception {
+        for (String key : new String[] {null, "k"}) {
+            Path audit = dir.resolve("head \u00e9 \"q\" " + key + ".jsonl");
+            AuditLog log = AuditLog.open(audit, key, 100L << 20, "t");
+            log.append(new ArrayList<>(List.of(DecisionRecords.header("agent.start", 1L, "t", 1))));
+            log.append(new ArrayList<>(List.of(DecisionRecords.header("agent.stop", 2L, "t", 1))));
+            log.close();
+            List<String> records = lines(audit);
+            Map<String, Object> last = Json.parseObject(records.get(records.size() - 1));
+            Map<String, Object> expected = new java.util.TreeMap<>();
+            expected.put("chain", key == null ? "sha256" : "hmac-sha256");
+            expected.put("file", audit.getFileName().toString());
+            expected.put("hash", last.get("hash"));
+            expected.put("seq", 2L);
+            expected.put("size", Files.size(audit));
+            StringBuilder head = new StringBuilder(Json.write(expected));
+            while (head.length() < 511) {
+                head.append(' ');
+            }
+            head.append('\n');
+            assertEquals(head.toString(), Files.readString(AuditFiles.head(audit)));
+        }
+    }
+
+    @Test
     void anIntactTrailVerifiesAndNeverHoldsTheKey() throws Exception {
         Path audit = trail("a.jsonl", null);
         assertEquals("intact: 30 records", AuditVerifier.verify(audit, null).headline());

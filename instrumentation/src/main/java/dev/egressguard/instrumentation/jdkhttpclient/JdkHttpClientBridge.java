@@ -5,9 +5,9 @@ import dev.egressguard.api.EgressDispatcher;
 import dev.egressguard.api.HttpEgress;
 import dev.egressguard.api.jdk.JdkHttpClientHooks;
 
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -105,47 +105,68 @@ final class JdkHttpClientBridge {
                 : new Body(bytes, readableState, bytes.length);
     }
 
-    /** Subscribes once to a re-readable publisher and gathers what it publishes; null when it fails. */
+    /**
+     * Subscribes once to a re-readable publisher and gathers what it publishes straight into an array of its
+     * announced length (trimmed or grown should it publish less or more); null when it fails. The JDK's in-memory
+     * and file publishers publish within subscribe(), so the wait is only for one that does not.
+     */
     private static byte[] collect(HttpRequest.BodyPublisher publisher, long length) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream((int) length);
-        CountDownLatch done = new CountDownLatch(1);
-        boolean[] failed = new boolean[1];
-        publisher.subscribe(new Flow.Subscriber<ByteBuffer>() {
-            @Override
-            public void onSubscribe(Flow.Subscription subscription) {
-                subscription.request(Long.MAX_VALUE);
-            }
+        Collector collector = new Collector((int) length);
+        publisher.subscribe(collector);
+        return collector.await();
+    }
 
-            @Override
-            public void onNext(ByteBuffer item) {
-                byte[] chunk = new byte[item.remaining()];
-                item.get(chunk);
-                synchronized (out) {
-                    out.write(chunk, 0, chunk.length);
+    /** Copies each published buffer into place; no intermediate stream, chunk copies or final copy. */
+    private static final class Collector implements Flow.Subscriber<ByteBuffer> {
+        private byte[] bytes;
+        private final CountDownLatch done = new CountDownLatch(1);
+        private int filled;
+        private volatile boolean failed;
+
+        Collector(int length) {
+            this.bytes = new byte[length];
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(ByteBuffer item) {
+            // reactive streams signal onNext serially; the latch publishes the writes to the waiting thread
+            int n = item.remaining();
+            if (n > bytes.length - filled) {
+                bytes = Arrays.copyOf(bytes, Math.max(filled + n, bytes.length * 2));
+            }
+            item.get(bytes, filled, n);
+            filled += n;
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            failed = true;
+            done.countDown();
+        }
+
+        @Override
+        public void onComplete() {
+            done.countDown();
+        }
+
+        byte[] await() {
+            try {
+                if (!done.await(10, TimeUnit.SECONDS)) {
+                    return null;
                 }
-            }
-
-            @Override
-            public void onError(Throwable throwable) {
-                failed[0] = true;
-                done.countDown();
-            }
-
-            @Override
-            public void onComplete() {
-                done.countDown();
-            }
-        });
-        try {
-            if (!done.await(10, TimeUnit.SECONDS) || failed[0]) {
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 return null;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
-        synchronized (out) {
-            return out.toByteArray();
+            if (failed) {
+                return null;
+            }
+            return filled == bytes.length ? bytes : Arrays.copyOf(bytes, filled);
         }
     }
 

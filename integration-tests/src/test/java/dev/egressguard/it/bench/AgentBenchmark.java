@@ -52,12 +52,19 @@ public final class AgentBenchmark {
             for (String client : throughputRuns > 0 ? new String[] {"okhttp", "jdk"} : new String[0]) {
                 List<Double> off = new ArrayList<>();
                 List<Double> on = new ArrayList<>();
+                List<Double> jitOff = new ArrayList<>();
+                List<Double> jitOn = new ArrayList<>();
                 for (int i = 0; i < throughputRuns; i++) {
-                    off.add(run(null, ThroughputClient.class, client, url, Integer.toString(seconds)).value("rps"));
-                    on.add(run(agentArg, ThroughputClient.class, client, url, Integer.toString(seconds)).value("rps"));
+                    Result without = run(null, ThroughputClient.class, client, url, Integer.toString(seconds));
+                    Result with = run(agentArg, ThroughputClient.class, client, url, Integer.toString(seconds));
+                    off.add(without.value("rps"));
+                    on.add(with.value("rps"));
+                    jitOff.add(without.value("jit_ms"));
+                    jitOn.add(with.value("jit_ms"));
                 }
-                System.out.printf("%s keep-alive 4 KB POST median: %.0f req/s without, %.0f req/s with: %.2fx%n",
-                        client, median(off), median(on), median(on) / median(off));
+                System.out.printf("%s keep-alive 4 KB POST median: %.0f req/s without, %.0f req/s with: %.2fx"
+                                + " (JIT compiling in the measured %d s: %.0f ms without, %.0f ms with)%n",
+                        client, median(off), median(on), median(on) / median(off), seconds, median(jitOff), median(jitOn));
             }
         }
     }

@@ -27,6 +27,7 @@ public final class ThroughputClient {
             call.run();
         }
         long n = 0;
+        long jitBefore = jitMillis();
         long start = System.nanoTime();
         long end = start + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < end) {
@@ -35,6 +36,14 @@ public final class ThroughputClient {
         }
         double rate = n / ((System.nanoTime() - start) / 1e9);
         System.out.println("rps=" + Math.round(rate));
+        // JIT compilation still running in the measured window takes a core from the client on a small machine
+        System.out.println("jit_ms=" + (jitMillis() - jitBefore));
+    }
+
+    /** Total time the JIT compilers have spent so far (wall time of compilations), or 0 when not reported. */
+    static long jitMillis() {
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
     }
 
     static Runnable okhttp(String url, String body) {
