@@ -28,8 +28,9 @@ final class BenchServer implements AutoCloseable {
         acceptor.start();
     }
 
-    String url(String path) {
-        return "http://127.0.0.1:" + server.getLocalPort() + path;
+    /** A URL of this server under {@code host}, a name the caller maps to the loopback address. */
+    String url(String host, String path) {
+        return "http://" + host + ":" + server.getLocalPort() + path;
     }
 
     private void accept() {

@@ -13,16 +13,17 @@ import okhttp3.Response;
 
 /**
  * Keep-alive loopback POSTs of a clean 4 KB JSON body, one connection, for a fixed time after a
- * warm-up; prints requests per second.
+ * warm-up; prints requests per second. Arguments: client (okhttp, jdk), URL, seconds, warm-up seconds.
  */
 public final class ThroughputClient {
     public static void main(String[] args) throws Exception {
         String client = args[0];
         String url = args[1];
         long seconds = Long.parseLong(args[2]);
+        long warmup = args.length > 3 ? Long.parseLong(args[3]) : Math.max(2, seconds / 2);
         String body = CleanPrompt.json(4096);
         Runnable call = client.equals("okhttp") ? okhttp(url, body) : jdk(url, body);
-        long warmupEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(Math.max(2, seconds / 2));
+        long warmupEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmup);
         while (System.nanoTime() < warmupEnd) {
             call.run();
         }
