@@ -29,6 +29,7 @@ public final class ThroughputClient {
         }
         long n = 0;
         long jitBefore = jitMillis();
+        long cpuBefore = cpuNanos();
         long start = System.nanoTime();
         long end = start + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < end) {
@@ -37,8 +38,17 @@ public final class ThroughputClient {
         }
         double rate = n / ((System.nanoTime() - start) / 1e9);
         System.out.println("rps=" + Math.round(rate));
+        // on a 2-core machine the client, the server and the agent share the CPU: this is what a request costs it
+        System.out.println("cpu_us_per_request=" + Math.round((cpuNanos() - cpuBefore) / 1e3 / n * 10) / 10.0);
         // JIT compilation still running in the measured window takes a core from the client on a small machine
         System.out.println("jit_ms=" + (jitMillis() - jitBefore));
+    }
+
+    /** CPU time of this whole process (every thread, user and system), or 0 when not reported. */
+    static long cpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean
+                ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() : 0;
     }
 
     /** Total time the JIT compilers have spent so far (wall time of compilations), or 0 when not reported. */
