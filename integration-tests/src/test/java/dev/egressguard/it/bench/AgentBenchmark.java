@@ -63,6 +63,8 @@ public final class AgentBenchmark {
                 List<Double> on = new ArrayList<>();
                 List<Double> jitOff = new ArrayList<>();
                 List<Double> jitOn = new ArrayList<>();
+                List<Double> cpuOff = new ArrayList<>();
+                List<Double> cpuOn = new ArrayList<>();
                 for (int i = 0; i < throughputRuns; i++) {
                     String[] a = {client, url, Integer.toString(seconds), Integer.toString(WARMUP_SECONDS)};
                     Result without = run(null, ThroughputClient.class, a);
@@ -71,10 +73,14 @@ public final class AgentBenchmark {
                     on.add(with.value("rps"));
                     jitOff.add(without.value("jit_ms"));
                     jitOn.add(with.value("jit_ms"));
+                    cpuOff.add(without.value("cpu_us_per_request"));
+                    cpuOn.add(with.value("cpu_us_per_request"));
                 }
                 System.out.printf("%s keep-alive 4 KB POST median: %.0f req/s without, %.0f req/s with: %.2fx"
-                                + " (JIT compiling in the measured %d s: %.0f ms without, %.0f ms with)%n",
-                        client, median(off), median(on), median(on) / median(off), seconds, median(jitOff), median(jitOn));
+                                + " (client process CPU a request: %.1f us without, %.1f us with;"
+                                + " JIT compiling in the measured %d s: %.0f ms without, %.0f ms with)%n",
+                        client, median(off), median(on), median(on) / median(off), median(cpuOff), median(cpuOn),
+                        seconds, median(jitOff), median(jitOn));
             }
         }
     }
