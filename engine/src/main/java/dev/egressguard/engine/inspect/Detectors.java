@@ -125,20 +125,19 @@ final class Detectors {
         }
         for (WordTrigger[] ts : triggers.all()) {
             char[] w = ts[0].word;
-            char last = w[w.length - 1];
-            // every mix of cases of the three characters looked at
+            // every mix of cases of the characters the filter looks at: the first two and the last
             for (char c1 : cases(w[0])) {
-                for (char l : w.length == 1 ? new char[] {c1} : cases(last)) {
-                    if (w.length == 1) {
-                        for (char c2 = 0; c2 < 128; c2++) {
-                            if (!Scan.isWordChar(c2)) {
-                                wordStarts.add(c1, c2, l, 1, WordStarts.TRIGGER);
-                            }
+                if (w.length == 1) {
+                    for (char after = 0; after < 128; after++) {
+                        if (!Scan.isWordChar(after)) {
+                            wordStarts.add(c1, after, c1, 1, WordStarts.TRIGGER);
                         }
-                        continue;
                     }
-                    for (char c2 : cases(w[1])) {
-                        wordStarts.add(c1, c2, w.length == 2 ? c2 : l, w.length, WordStarts.TRIGGER);
+                    continue;
+                }
+                for (char c2 : cases(w[1])) {
+                    for (char last : cases(w[w.length - 1])) {
+                        wordStarts.add(c1, c2, w.length == 2 ? c2 : last, w.length, WordStarts.TRIGGER);
                     }
                 }
             }
@@ -174,7 +173,6 @@ final class Detectors {
         }
         return false;
     }
-
 
     private static char[][] words(String key) {
         List<String> l = ResourceLines.list(CONTEXT, key);
