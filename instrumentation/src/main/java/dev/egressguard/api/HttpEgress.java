@@ -13,6 +13,8 @@ public final class HttpEgress extends Egress {
     public static final int BODY_FIXED_LENGTH = 2;
     /** The body cannot be read without consuming it (one-shot, duplex, streaming): not inspected, not replaceable. */
     public static final int BODY_UNREADABLE = 3;
+    /** The whole body is in {@link #body()}, but the client re-sends it itself (a redirect): not replaceable. */
+    public static final int BODY_READ_ONLY = 4;
 
     private final String method;
     private final String url;

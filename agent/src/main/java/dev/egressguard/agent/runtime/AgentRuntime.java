@@ -329,6 +329,8 @@ public final class AgentRuntime implements EgressHandler {
                 return EgressRequest.BodyMode.FIXED_LENGTH;
             case HttpEgress.BODY_UNREADABLE:
                 return EgressRequest.BodyMode.UNREADABLE;
+            case HttpEgress.BODY_READ_ONLY:
+                return EgressRequest.BodyMode.READ_ONLY;
             default:
                 return EgressRequest.BodyMode.NONE;
         }

@@ -294,6 +294,8 @@ public final class DecisionEngine {
         if (impossible == null) {
             if (req.bodyMode() == EgressRequest.BodyMode.UNREADABLE) {
                 impossible = "the body cannot be read";
+            } else if (req.bodyMode() == EgressRequest.BodyMode.READ_ONLY) {
+                impossible = "the client re-sends this body itself";
             } else if (req.body() != null) {
                 byte[] out = Redactor.redactBody(req.body(), req.header("Content-Type"), req.header("Content-Encoding"),
                         found.detections, policy.redactWith(),

@@ -17,7 +17,9 @@ public final class EgressRequest {
         /** Read whole; a replacement must keep the length. */
         FIXED_LENGTH,
         /** Cannot be read without consuming it (one-shot, duplex, streaming): not inspected. */
-        UNREADABLE
+        UNREADABLE,
+        /** Read whole, but cannot be replaced (a body the client re-sends itself on a redirect). */
+        READ_ONLY
     }
 
     private final RuleKind kind;

@@ -279,6 +279,12 @@ class DecisionEngineTest {
                     ("ssn " + SSN).getBytes(StandardCharsets.UTF_8), EgressRequest.BodyMode.FIXED_LENGTH), "a");
             assertEquals(Action.REDACT, fixed.action());
             assertEquals(("ssn " + SSN).length(), fixed.sanitizedBody().length);
+
+            Decision resent = e.decide(EgressRequest.http("test", "POST", "https://unknown.example/x", Map.of(),
+                    ("ssn " + SSN).getBytes(StandardCharsets.UTF_8), EgressRequest.BodyMode.READ_ONLY), "a");
+            assertEquals(Action.BLOCK, resent.action());
+            assertNull(resent.sanitizedBody());
+            assertTrue(resent.reason().contains("the client re-sends this body itself"), resent.reason());
         }
 
         @Test

@@ -51,16 +51,17 @@ final class JdkHttpClientBridge {
 
     /**
      * Decides a redirect hop the client is about to follow. Its body (a 307/308 re-send) is inspected again,
-     * for the new destination, but the JDK's redirected request cannot take a new body: offered as fixed-length,
-     * and a redact becomes a block (SPEC §5.6 step 9).
+     * for the new destination, but the JDK's redirected request cannot take a new body: offered read-only,
+     * so that the engine turns a redact into a block and records it as one (SPEC §5.6 step 9).
      */
     static void beforeRedirect(HttpRequest next) throws EgressBlockedException {
         if (!EgressDispatcher.isInstalled() || next == null) {
             return;
         }
-        HttpEgress egress = egress(next, readBody(next, HttpEgress.BODY_FIXED_LENGTH));
+        HttpEgress egress = egress(next, readBody(next, HttpEgress.BODY_READ_ONLY));
         EgressDispatcher.onHttpRequest(egress);
         if (egress.replacementBody() != null) {
+            // not expected (the engine does not rewrite a read-only body), but nothing altered may go unsent
             throw new EgressBlockedException("egress-guard blocked " + next.method() + " to " + next.uri().getHost()
                     + ": the redirected body must be redacted and cannot be replaced", null);
         }

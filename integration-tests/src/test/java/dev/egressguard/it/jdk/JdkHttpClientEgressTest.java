@@ -157,6 +157,30 @@ class JdkHttpClientEgressTest extends ServerPerClass {
     }
 
     @Test
+    void aRedirectedBodyThatMustBeRedactedIsBlockedAndRecordedAsABlock() {
+        // the internal first hop is allowed uninspected; the client re-sends the body to the 307's target itself
+        var policy = Policies.write("redact-redirect", """
+                internalDomains: ["*.corp.example"]
+                actionOverrides:
+                  - patternType: SSN
+                    action: redact
+                """);
+        String toPaste = server.url("pastebin.com", "/raw");
+        AppResult r = AgentJvm.app(JdkHttpClientApp.class).policy(policy)
+                .args("send", "POST", server.url("service.corp.example", "/redirect?status=307&to=" + toPaste),
+                        "my ssn is " + Policies.ssn())
+                .run();
+        assertBlocked(r, 0);
+        assertEquals(List.of("/redirect"), server.requests().stream().map(RecordedRequest::path).toList(),
+                "the re-sent body never left");
+        String hop = r.auditLines().stream()
+                .filter(l -> l.contains("\"type\":\"decision\"") && l.contains("\"host\":\"pastebin.com\""))
+                .findFirst().orElseThrow(() -> new AssertionError("no decision for the redirect hop\n" + r));
+        assertTrue(hop.contains("\"action\":\"block\""), () -> "the record says what happened: " + hop);
+        assertTrue(hop.contains("re-sends this body itself"), () -> "the record says why: " + hop);
+    }
+
+    @Test
     void oneShotBodyIsNotConsumedByInspection() {
         String url = server.url("api.github.com", "/upload");
         AppResult r = AgentJvm.app(JdkHttpClientApp.class).args("stream", "POST", url, "streamed body").run();
