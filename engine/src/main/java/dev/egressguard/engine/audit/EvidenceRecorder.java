@@ -41,13 +41,13 @@ public final class EvidenceRecorder implements AutoCloseable {
     private static final int MAX_QUEUED = 100_000;
     /** Queued decisions hold their content until the writer hashes it: past this many bytes, callers write themselves. */
     private static final long MAX_QUEUED_CONTENT_BYTES = 32L << 20;
+    private static final long IDLE_PAUSE_NANOS = 10_000_000L;
     /**
      * After a batch the writer waits as long as it does when idle, so a queued record waits at most this long in
      * either case: every append costs about 20 us of fixed work (a dozen system calls: stat, file lock, checkpoint
      * read and write) besides a wake-up, which a 2 ms pause spread over only ~10 records at 5000 requests/s.
      */
-    private static final long BATCH_PAUSE_NANOS = 10_000_000L;
-    private static final long IDLE_PAUSE_NANOS = 10_000_000L;
+    private static final long BATCH_PAUSE_NANOS = IDLE_PAUSE_NANOS;
     private static final long SLEEP_NANOS = 1_000_000_000L;
 
     private final AuditLog log;
