@@ -46,7 +46,12 @@ public final class DecisionEngine {
     private final Map<PatternType, PolicyAction> overrides;
     private final List<Rule> requestRules = new ArrayList<>();
     private final List<Rule> shellRules = new ArrayList<>();
-    private final UrlFacts.Cache urls = new UrlFacts.Cache(this::urlFacts);
+    /** Longer header values are rarely repeated, and would make the cache large. */
+    private static final int MAX_REPEATED_HEADER = 256;
+
+    private final RepeatCache<String, UrlFacts> urls = new RepeatCache<>();
+    /** Clean values of headers that carry no credentials, by name and value: inspected once. */
+    private final RepeatCache<Map.Entry<String, String>, Inspection> cleanHeaders = new RepeatCache<>();
 
     public DecisionEngine(Policy policy, EndpointRegistry builtInRegistry, IssuerTable issuers, long maxBodyBytes) {
         this.policy = policy;
@@ -88,7 +93,7 @@ public final class DecisionEngine {
     // ---------------------------------------------------------------- HTTP requests
 
     private Decision.Builder decideRequest(EgressRequest req, String agentId) {
-        UrlFacts url = urls.get(req.url());
+        UrlFacts url = urls.get(req.url(), this::urlFacts);
         Decision.Builder d = new Decision.Builder();
         d.kind = RuleKind.NETWORK_REQUEST;
         d.channel = req.channel();
@@ -354,7 +359,7 @@ public final class DecisionEngine {
             }
             for (String v : h.getValue()) {
                 if (v != null && !v.isEmpty()) {
-                    collect(f, inspector.inspectHeader(h.getKey(), v), target, allowRule);
+                    collect(f, inspectHeader(h.getKey(), v), target, allowRule);
                 }
             }
         }
@@ -373,6 +378,26 @@ public final class DecisionEngine {
             }
         }
         return f;
+    }
+
+    /**
+     * A header's inspection. A client sends the same Content-Type, User-Agent and Accept with every
+     * request, so a clean value is inspected once. Credential headers are not kept: their values are
+     * secrets even when nothing in them was recognised.
+     */
+    private Inspection inspectHeader(String name, String value) {
+        if (Inspector.isCredentialHeader(name) || value.length() > MAX_REPEATED_HEADER) {
+            return inspector.inspectHeader(name, value);
+        }
+        Map.Entry<String, String> key = Map.entry(name, value);
+        Inspection known = cleanHeaders.peek(key);
+        if (known == null) {
+            known = inspector.inspectHeader(name, value);
+            if (known.detections().isEmpty()) {
+                cleanHeaders.put(key, known);
+            }
+        }
+        return known;
     }
 
     private Findings inspectCommand(CommandAnalysis analysis, List<Target> targets, boolean allowRule) {

@@ -156,6 +156,16 @@ public final class Inspector {
         return new Inspection(findings.result(), texts, false);
     }
 
+    /** Whether a header of this name (any case) carries a credential (SPEC §5.4). */
+    public static boolean isCredentialHeader(String name) {
+        for (String h : CREDENTIAL_HEADERS) {
+            if (h.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A header value; credential headers are slots, Basic credentials decoded first. */
     public Inspection inspectHeader(String name, String value) {
         if (value == null || value.isEmpty()) {

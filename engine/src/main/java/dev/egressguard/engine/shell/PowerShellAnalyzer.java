@@ -1,5 +1,6 @@
 package dev.egressguard.engine.shell;
 
+import dev.egressguard.engine.inspect.Inspector;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -226,7 +227,7 @@ final class PowerShellAnalyzer {
                 continue;
             }
             String v = unquote(value);
-            boolean slot = headers && ToolCall.CREDENTIAL_HEADERS.contains(key.toLowerCase(Locale.ROOT));
+            boolean slot = headers && Inspector.isCredentialHeader(key);
             call.inline(new Arg(v, table.origin, table.dynamic || isDynamic(value)), v, slot);
         }
     }

@@ -1,17 +1,13 @@
 package dev.egressguard.engine.shell;
 
+import dev.egressguard.engine.inspect.Inspector;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /** One network tool's command being read by its parser: its input and the invocation it builds. */
 final class ToolCall {
-    /** Credential header names (SPEC §5.4). */
-    static final Set<String> CREDENTIAL_HEADERS = Set.of(
-            "authorization", "proxy-authorization", "cookie", "x-api-key", "api-key", "x-goog-api-key", "anthropic-api-key");
-
     final String tool;
     /** argv of this command, argv[0] included. */
     final List<Arg> args;
@@ -78,7 +74,7 @@ final class ToolCall {
     static boolean isCredentialHeader(String header) {
         int colon = header.indexOf(':');
         if (colon <= 0) return false;
-        return CREDENTIAL_HEADERS.contains(header.substring(0, colon).trim().toLowerCase(Locale.ROOT));
+        return Inspector.isCredentialHeader(header.substring(0, colon).trim());
     }
 
     NetworkInvocation finish(boolean http) {

@@ -81,6 +81,27 @@ class DecisionEngineTest {
         }
 
         @Test
+        void aHeaderValueSentBeforeIsInspectedEachTimeItCouldHoldSomething() {
+            String url = "https://api.openai.com/v1/chat/completions";
+            Map<String, List<String>> clean = Map.of("Content-Type", List.of("application/json"));
+            Map<String, List<String>> ssn = Map.of("X-Note", List.of("ssn " + SSN));
+            Map<String, List<String>> key = Map.of("X-Api-Key", List.of(GITHUB_TOKEN));
+            for (int round = 0; round < 2; round++) {
+                assertEquals(Action.ALLOW, post(e, url, "hello", clean).action());
+                Decision s = post(e, url, "hello", ssn);
+                assertEquals(Action.BLOCK, s.action(), "round " + round);
+                assertEquals("header:X-Note", s.detections().get(0).location());
+                // a credential header is never taken from what was seen before, even when it was clean
+                assertEquals(Action.ALLOW, post(e, url, "hello", Map.of("X-Api-Key", List.of("short"))).action());
+                assertEquals(Action.BLOCK, post(e, url, "hello", key).action(), "round " + round);
+                // more header values than the engine keeps: the first ones are inspected again
+                for (int i = 0; i < 300; i++) {
+                    assertEquals(Action.ALLOW, post(e, url, "hi", Map.of("X-Request", List.of("r" + i))).action());
+                }
+            }
+        }
+
+        @Test
         void ssnIsBlockedWithTheReasonOfTheSpec() {
             Decision d = post(e, "https://api.openai.com/v1/chat/completions", "my ssn is " + SSN);
             assertEquals(Action.BLOCK, d.action());
