@@ -23,25 +23,31 @@ public final class ThroughputClient {
         long warmup = args.length > 3 ? Long.parseLong(args[3]) : Math.max(2, seconds / 2);
         String body = CleanPrompt.json(4096);
         Runnable call = client.equals("okhttp") ? okhttp(url, body) : jdk(url, body);
-        long warmupEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmup);
-        while (System.nanoTime() < warmupEnd) {
-            call.run();
-        }
-        long n = 0;
+        requestsUntil(call, System.nanoTime() + TimeUnit.SECONDS.toNanos(warmup));
         long jitBefore = jitMillis();
         long cpuBefore = cpuNanos();
         long start = System.nanoTime();
-        long end = start + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < end) {
-            call.run();
-            n++;
-        }
+        long n = requestsUntil(call, start + TimeUnit.SECONDS.toNanos(seconds));
         double rate = n / ((System.nanoTime() - start) / 1e9);
         System.out.println("rps=" + Math.round(rate));
         // on a 2-core machine the client, the server and the agent share the CPU: this is what a request costs it
         System.out.println("cpu_us_per_request=" + Math.round((cpuNanos() - cpuBefore) / 1e3 / n * 10) / 10.0);
         // JIT compilation still running in the measured window takes a core from the client on a small machine
         System.out.println("jit_ms=" + (jitMillis() - jitBefore));
+    }
+
+    /**
+     * Calls {@code call} until {@code endNanos}; returns how many calls were made. Warm-up and
+     * measurement share this one loop: a second loop of its own would be compiled afresh (an OSR
+     * compilation with the whole client inlined) inside the measured window.
+     */
+    static long requestsUntil(Runnable call, long endNanos) {
+        long n = 0;
+        while (System.nanoTime() < endNanos) {
+            call.run();
+            n++;
+        }
+        return n;
     }
 
     /** CPU time of this whole process (every thread, user and system), or 0 when not reported. */
