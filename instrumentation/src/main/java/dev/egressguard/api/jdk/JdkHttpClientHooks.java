@@ -54,6 +54,16 @@ public final class JdkHttpClientHooks {
         }
     }
 
+    /**
+     * What {@code HttpClientImpl.send} throws instead of {@code e}: the block itself when the exchange
+     * failed because a redirect hop was blocked ({@code send} wraps it in an IOException of its own).
+     */
+    public static IOException thrownBySend(IOException e) {
+        Throwable cause = e.getCause();
+        return !(e instanceof EgressBlockedException) && cause instanceof EgressBlockedException
+                ? (EgressBlockedException) cause : e;
+    }
+
     /** Before {@code RedirectFilter.response} returns: decides the next hop (null: no redirect). */
     public static void beforeRedirect(Object next) throws IOException {
         RequestHook hook = beforeRedirect;

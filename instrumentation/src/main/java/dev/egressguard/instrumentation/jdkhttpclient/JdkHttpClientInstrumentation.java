@@ -11,12 +11,13 @@ import java.util.Set;
 /**
  * {@code java.net.http.HttpClient} (same internals on JDK 11-25):
  * <ul>
- *   <li>{@code HttpClientImpl.send}: decided at entry, so a block is thrown by {@code send} itself;</li>
+ *   <li>{@code HttpClientImpl.send}: decided at entry, so a block is thrown by {@code send} itself; and an
+ *       {@code IOException} it throws because a redirect hop was blocked is replaced by that block;</li>
  *   <li>the private {@code HttpClientImpl.sendAsync(request, handler, pushHandler, executor)} that every send,
  *       sendAsync and facade call meets: decided at entry (unless {@code send} just did); a block returns a
  *       failed future without sending;</li>
  *   <li>{@code RedirectFilter.response}: the next hop it returns is decided before it is sent (a block there
- *       fails the exchange; {@code send} reports it as an IOException caused by the block).</li>
+ *       fails the exchange: the future fails with it, and {@code send} throws it).</li>
  * </ul>
  */
 public final class JdkHttpClientInstrumentation implements DirectInstrumentation {
@@ -53,7 +54,7 @@ public final class JdkHttpClientInstrumentation implements DirectInstrumentation
     public byte[] rewrite(String className, byte[] classfile) {
         if (className.equals(CLIENT)) {
             return new ClassRewriter()
-                    .patch(SEND, mv -> ClassRewriter.atEntry(mv, JdkHttpClientInstrumentation::decideInSend))
+                    .patch(SEND, mv -> unwrapBlocks(ClassRewriter.atEntry(mv, JdkHttpClientInstrumentation::decideInSend)))
                     .patch(SEND_ASYNC, mv -> ClassRewriter.atEntry(mv, JdkHttpClientInstrumentation::decideInSendAsync))
                     .rewrite(classfile);
         }
@@ -67,6 +68,38 @@ public final class JdkHttpClientInstrumentation implements DirectInstrumentation
                 false);
         code.visitTypeInsn(Opcodes.CHECKCAST, REQUEST);
         code.visitVarInsn(Opcodes.ASTORE, 1);
+    }
+
+    /**
+     * The whole of {@code send} in {@code try { ... } catch (IOException e) { throw
+     * JdkHttpClientHooks.thrownBySend(e); }}: {@code send} wraps what failed the exchange in an
+     * {@code IOException} of its own, and a blocked redirect hop must reach the application as the block.
+     * The handler is the last entry of the exception table, so the method's own handlers keep theirs.
+     */
+    private static MethodVisitor unwrapBlocks(MethodVisitor mv) {
+        Label start = new Label();
+        Label end = new Label();
+        Label handler = new Label();
+        return new MethodVisitor(Opcodes.ASM9, mv) {
+            @Override
+            public void visitCode() {
+                super.visitCode();
+                super.visitLabel(start);
+            }
+
+            @Override
+            public void visitMaxs(int maxStack, int maxLocals) {
+                super.visitLabel(end);
+                super.visitTryCatchBlock(start, end, handler, "java/io/IOException");
+                super.visitLabel(handler);
+                super.visitFrame(Opcodes.F_NEW, 3, new Object[] {"jdk/internal/net/http/HttpClientImpl", REQUEST,
+                        "java/net/http/HttpResponse$BodyHandler"}, 1, new Object[] {"java/io/IOException"});
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "thrownBySend",
+                        "(Ljava/io/IOException;)Ljava/io/IOException;", false);
+                super.visitInsn(Opcodes.ATHROW);
+                super.visitMaxs(maxStack, maxLocals);
+            }
+        };
     }
 
     /**
