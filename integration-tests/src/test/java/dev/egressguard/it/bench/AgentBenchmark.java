@@ -61,6 +61,12 @@ public final class AgentBenchmark {
                 System.out.printf("peak RSS median: %.1f MB without, %.1f MB with: +%.1f MB%n",
                         median(kbOff) / 1024, median(kbOn) / 1024, (median(kbOn) - median(kbOff)) / 1024);
             }
+            if (throughputRuns > 0) {
+                // SPEC §13's minimal server "answers in about 30 µs": this one, seen from a raw socket
+                server.roundTripMicros(CleanPrompt.json(4096), 3); // warm-up
+                System.out.printf("server round trip, raw socket client, 4 KB POST: %.1f us%n",
+                        server.roundTripMicros(CleanPrompt.json(4096), 5));
+            }
             for (String client : throughputRuns > 0 ? new String[] {"okhttp", "jdk"} : new String[0]) {
                 List<Double> off = new ArrayList<>();
                 List<Double> on = new ArrayList<>();
