@@ -17,7 +17,12 @@ import java.util.List;
  * {@code api.openai.com} (a hosts file maps the name to the loopback address): a loopback name is
  * an internal host, which the default policy allows without inspecting (SPEC §5.6), and would
  * leave inspection out of what is measured.
- * Usage: AgentBenchmark AGENT_JAR [startupRuns] [throughputRuns] [seconds]
+ * Usage: AgentBenchmark AGENT_JAR [startupRuns] [throughputRuns] [seconds] [parts]
+ *
+ * <p>With {@code parts}, each throughput round also runs the agent with parts of its work left out,
+ * through settings a user has too: a policy with {@code enabled: false} (the hooks and an allow record,
+ * no inspection) and {@code audit=off} (the hooks and the decision, no audit record), to show where
+ * the time goes.
  */
 public final class AgentBenchmark {
     static final String HOST = "api.openai.com";
@@ -32,8 +37,19 @@ public final class AgentBenchmark {
         int startupRuns = args.length > 1 ? Integer.parseInt(args[1]) : 15;
         int throughputRuns = args.length > 2 ? Integer.parseInt(args[2]) : 4;
         int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 6;
+        boolean parts = args.length > 4 && args[4].equals("parts");
         Path work = Files.createTempDirectory("eg-bench");
         String agentArg = "-javaagent:" + agentJar + "=audit=" + work.resolve("audit.jsonl") + ",logLevel=warn";
+        List<String[]> variants = new ArrayList<>();
+        variants.add(new String[] {"without", null});
+        if (parts) {
+            Path disabled = Files.writeString(work.resolve("disabled.yaml"), "enabled: false\n");
+            variants.add(new String[] {"hooks and record, no inspection (policy enabled: false)",
+                    agentArg + ",policy=" + disabled});
+            variants.add(new String[] {"hooks and decision, no record (audit=off)",
+                    "-javaagent:" + agentJar + "=audit=off,logLevel=warn"});
+        }
+        variants.add(new String[] {"with", agentArg});
         Path hosts = Files.writeString(work.resolve("hosts"), "127.0.0.1 " + HOST + "\n");
         hostsFile = "-Djdk.net.hosts.file=" + hosts;
         try (BenchServer server = new BenchServer()) {
@@ -68,28 +84,33 @@ public final class AgentBenchmark {
                         server.roundTripMicros(CleanPrompt.json(4096), 5));
             }
             for (String client : throughputRuns > 0 ? new String[] {"okhttp", "jdk"} : new String[0]) {
-                List<Double> off = new ArrayList<>();
-                List<Double> on = new ArrayList<>();
-                List<Double> jitOff = new ArrayList<>();
-                List<Double> jitOn = new ArrayList<>();
-                List<Double> cpuOff = new ArrayList<>();
-                List<Double> cpuOn = new ArrayList<>();
+                // rps, client CPU a request, JIT ms in the measured window: one list each per variant
+                List<List<List<Double>>> seen = new ArrayList<>();
+                for (int v = 0; v < variants.size(); v++) {
+                    seen.add(List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
+                }
                 for (int i = 0; i < throughputRuns; i++) {
                     String[] a = {client, url, Integer.toString(seconds), Integer.toString(WARMUP_SECONDS)};
-                    Result without = run(null, ThroughputClient.class, a);
-                    Result with = run(agentArg, ThroughputClient.class, a);
-                    off.add(without.value("rps"));
-                    on.add(with.value("rps"));
-                    jitOff.add(without.value("jit_ms"));
-                    jitOn.add(with.value("jit_ms"));
-                    cpuOff.add(without.value("cpu_us_per_request"));
-                    cpuOn.add(with.value("cpu_us_per_request"));
+                    for (int v = 0; v < variants.size(); v++) {
+                        Result r = run(variants.get(v)[1], ThroughputClient.class, a);
+                        seen.get(v).get(0).add(r.value("rps"));
+                        seen.get(v).get(1).add(r.value("cpu_us_per_request"));
+                        seen.get(v).get(2).add(r.value("jit_ms"));
+                    }
                 }
+                double off = median(seen.get(0).get(0));
+                double on = median(seen.get(variants.size() - 1).get(0));
                 System.out.printf("%s keep-alive 4 KB POST median: %.0f req/s without, %.0f req/s with: %.2fx"
                                 + " (client process CPU a request: %.1f us without, %.1f us with;"
                                 + " JIT compiling in the measured %d s: %.0f ms without, %.0f ms with)%n",
-                        client, median(off), median(on), median(on) / median(off), median(cpuOff), median(cpuOn),
-                        seconds, median(jitOff), median(jitOn));
+                        client, off, on, on / off, median(seen.get(0).get(1)),
+                        median(seen.get(variants.size() - 1).get(1)), seconds, median(seen.get(0).get(2)),
+                        median(seen.get(variants.size() - 1).get(2)));
+                for (int v = 1; v < variants.size() - 1; v++) {
+                    double rps = median(seen.get(v).get(0));
+                    System.out.printf("  %s: %.0f req/s, %.2fx (client process CPU a request: %.1f us)%n",
+                            variants.get(v)[0], rps, rps / off, median(seen.get(v).get(1)));
+                }
             }
         }
     }
