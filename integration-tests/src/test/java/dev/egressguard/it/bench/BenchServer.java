@@ -29,6 +29,13 @@ final class BenchServer implements AutoCloseable {
         acceptor.start();
     }
 
+    /** Runs the server on its own (scripts/bench/profile-throughput.sh): prints its api.openai.com URL, serves until killed. */
+    public static void main(String[] args) throws Exception {
+        BenchServer server = new BenchServer();
+        System.out.println(server.url(AgentBenchmark.HOST, "/v1/chat/completions"));
+        Thread.sleep(Long.MAX_VALUE);
+    }
+
     /** A URL of this server under {@code host}, a name the caller maps to the loopback address. */
     String url(String host, String path) {
         return "http://" + host + ":" + server.getLocalPort() + path;
