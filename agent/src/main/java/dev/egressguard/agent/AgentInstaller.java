@@ -61,7 +61,7 @@ public final class AgentInstaller {
             handler.start(agentArgs);
             long t1 = System.nanoTime();
             if (warmUp != null) {
-                warmUp.delegate();
+                warmUp.warmUp();
             }
             if (Boolean.getBoolean("egressguard.debugStartup")) {
                 System.err.println("[egress-guard] runtime started in " + (t1 - t0) / 1_000_000 + " ms"

@@ -76,6 +76,13 @@ final class LazyTransformer implements ClassFileTransformer {
         return !cache.isWarm();
     }
 
+    /** Builds Byte Buddy's transformer ahead of any class asking for it, once per agent build (see {@link TransformCache#markBuiltAhead}). */
+    void warmUp() {
+        if (delegate() != null) {
+            cache.markBuiltAhead();
+        }
+    }
+
     ClassFileTransformer delegate() {
         ClassFileTransformer transformer = delegate;
         if (transformer == null && !failed) {

@@ -2,17 +2,22 @@ package dev.egressguard.agent;
 
 import dev.egressguard.instrumentation.DirectInstrumentation;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LazyTransformerTest {
     static DirectInstrumentation path(String name, boolean fails) {
@@ -50,6 +55,31 @@ class LazyTransformerTest {
         assertEquals(0, built.get(), "no library class seen: Byte Buddy not built");
         t.transform(null, null, "lib/C", null, null, new byte[] {1});
         assertEquals(1, built.get());
+    }
+
+    @Test
+    void byteBuddyIsBuiltAheadOncePerAgentBuildNotAtEveryStart(@TempDir Path dir) throws Exception {
+        java.io.File jar = Files.write(dir.resolve("agent.jar"), new byte[] {1}).toFile();
+        AtomicInteger built = new AtomicInteger();
+        java.util.function.Supplier<java.lang.instrument.ClassFileTransformer> byteBuddy = () -> {
+            built.incrementAndGet();
+            return new java.lang.instrument.ClassFileTransformer() { };
+        };
+        LazyTransformer first = new LazyTransformer(Map.of(), Set.of("lib/C"), byteBuddy,
+                TransformCache.in(dir.resolve("cache"), jar));
+        assertTrue(first.wantsWarmUp());
+        first.warmUp();
+        assertEquals(1, built.get());
+        // the next start of a program that never loaded lib/C: nothing cached, yet no second build ahead
+        LazyTransformer next = new LazyTransformer(Map.of(), Set.of("lib/C"), byteBuddy,
+                TransformCache.in(dir.resolve("cache"), jar));
+        assertFalse(next.wantsWarmUp());
+        // a failed build leaves no note: the next start tries again
+        LazyTransformer failing = new LazyTransformer(Map.of(), Set.of("lib/C"), () -> null,
+                TransformCache.in(dir.resolve("other"), jar));
+        failing.warmUp();
+        assertTrue(new LazyTransformer(Map.of(), Set.of("lib/C"), byteBuddy,
+                TransformCache.in(dir.resolve("other"), jar)).wantsWarmUp());
     }
 
     @Test

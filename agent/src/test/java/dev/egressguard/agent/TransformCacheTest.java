@@ -34,6 +34,18 @@ class TransformCacheTest {
     }
 
     @Test
+    void aRunThatBuiltByteBuddyAheadSparesTheNextOneThatWork() throws Exception {
+        File jar = jar();
+        TransformCache cache = TransformCache.in(dir.resolve("cache"), jar);
+        assertFalse(cache.isWarm());
+        cache.markBuiltAhead();
+        TransformCache next = TransformCache.in(dir.resolve("cache"), jar);
+        assertTrue(next.isWarm());
+        byte[] original = {10, 20, 30};
+        assertNull(next.get("a/B", original), "the note is no transform");
+    }
+
+    @Test
     void unchangedClassesAreNotKeptSoFailuresAreRetried() throws Exception {
         TransformCache cache = TransformCache.in(dir.resolve("cache"), jar());
         cache.put("a/B", new byte[] {1}, null);
