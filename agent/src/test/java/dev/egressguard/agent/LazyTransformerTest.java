@@ -5,13 +5,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.PrintStream;
+import java.lang.instrument.ClassFileTransformer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -59,11 +62,11 @@ class LazyTransformerTest {
 
     @Test
     void byteBuddyIsBuiltAheadOncePerAgentBuildNotAtEveryStart(@TempDir Path dir) throws Exception {
-        java.io.File jar = Files.write(dir.resolve("agent.jar"), new byte[] {1}).toFile();
+        File jar = Files.write(dir.resolve("agent.jar"), new byte[] {1}).toFile();
         AtomicInteger built = new AtomicInteger();
-        java.util.function.Supplier<java.lang.instrument.ClassFileTransformer> byteBuddy = () -> {
+        Supplier<ClassFileTransformer> byteBuddy = () -> {
             built.incrementAndGet();
-            return new java.lang.instrument.ClassFileTransformer() { };
+            return new ClassFileTransformer() { };
         };
         LazyTransformer first = new LazyTransformer(Map.of(), Set.of("lib/C"), byteBuddy,
                 TransformCache.in(dir.resolve("cache"), jar));

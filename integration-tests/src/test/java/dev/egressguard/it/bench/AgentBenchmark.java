@@ -84,34 +84,43 @@ public final class AgentBenchmark {
                         server.roundTripMicros(CleanPrompt.json(4096), 5));
             }
             for (String client : throughputRuns > 0 ? new String[] {"okhttp", "jdk"} : new String[0]) {
-                // rps, client CPU a request, JIT ms in the measured window: one list each per variant
-                List<List<List<Double>>> seen = new ArrayList<>();
+                List<Samples> seen = new ArrayList<>();
                 for (int v = 0; v < variants.size(); v++) {
-                    seen.add(List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
+                    seen.add(new Samples());
                 }
                 for (int i = 0; i < throughputRuns; i++) {
                     String[] a = {client, url, Integer.toString(seconds), Integer.toString(WARMUP_SECONDS)};
                     for (int v = 0; v < variants.size(); v++) {
-                        Result r = run(variants.get(v)[1], ThroughputClient.class, a);
-                        seen.get(v).get(0).add(r.value("rps"));
-                        seen.get(v).get(1).add(r.value("cpu_us_per_request"));
-                        seen.get(v).get(2).add(r.value("jit_ms"));
+                        seen.get(v).add(run(variants.get(v)[1], ThroughputClient.class, a));
                     }
                 }
-                double off = median(seen.get(0).get(0));
-                double on = median(seen.get(variants.size() - 1).get(0));
+                Samples off = seen.get(0);
+                Samples on = seen.get(variants.size() - 1);
                 System.out.printf("%s keep-alive 4 KB POST median: %.0f req/s without, %.0f req/s with: %.2fx"
                                 + " (client process CPU a request: %.1f us without, %.1f us with;"
                                 + " JIT compiling in the measured %d s: %.0f ms without, %.0f ms with)%n",
-                        client, off, on, on / off, median(seen.get(0).get(1)),
-                        median(seen.get(variants.size() - 1).get(1)), seconds, median(seen.get(0).get(2)),
-                        median(seen.get(variants.size() - 1).get(2)));
+                        client, median(off.rps), median(on.rps), median(on.rps) / median(off.rps), median(off.cpu),
+                        median(on.cpu), seconds, median(off.jit), median(on.jit));
                 for (int v = 1; v < variants.size() - 1; v++) {
-                    double rps = median(seen.get(v).get(0));
+                    Samples part = seen.get(v);
                     System.out.printf("  %s: %.0f req/s, %.2fx (client process CPU a request: %.1f us)%n",
-                            variants.get(v)[0], rps, rps / off, median(seen.get(v).get(1)));
+                            variants.get(v)[0], median(part.rps), median(part.rps) / median(off.rps),
+                            median(part.cpu));
                 }
             }
+        }
+    }
+
+    /** What the throughput runs of one variant printed: requests a second, client CPU a request, JIT ms. */
+    static final class Samples {
+        final List<Double> rps = new ArrayList<>();
+        final List<Double> cpu = new ArrayList<>();
+        final List<Double> jit = new ArrayList<>();
+
+        void add(Result r) {
+            rps.add(r.value("rps"));
+            cpu.add(r.value("cpu_us_per_request"));
+            jit.add(r.value("jit_ms"));
         }
     }
 
