@@ -198,42 +198,7 @@ public final class AuditLog {
         StringBuilder line = new StringBuilder(1024);
         for (Map<String, Object> r : all) {
             seq++;
-            line.setLength(0);
-            int at;
-            if (r instanceof CanonicalRecord) {
-                at = ((CanonicalRecord) r).writeWithoutHash(seq, prev, line);
-            } else {
-                r.remove("hash");
-                r.put("seq", seq);
-                r.put("prevHash", prev);
-                at = Json.writeWithout(r, "hash", line);
-            }
-            // encoded once: the same bytes are hashed and then written, split where the hash goes
-            String text = line.toString();
-            byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-            int cut = at < 0 ? text.length() - 1 : at;
-            int byteCut = utf8.length == text.length() ? cut
-                    : text.substring(0, cut).getBytes(StandardCharsets.UTF_8).length;
-            String hash = chain.next(prev, utf8, utf8.length);
-            // the line itself is canonical too (hash in its sorted place), so bytes can be compared as well
-            batch.add(utf8, 0, byteCut);
-            if (at < 0) {
-                batch.add((byte) ',');
-            }
-            batch.add(HASH_KEY, 0, HASH_KEY.length);
-            batch.addAscii(hash);
-            batch.add((byte) '"');
-            if (at >= 0) {
-                batch.add((byte) ',');
-            }
-            batch.add(utf8, byteCut, utf8.length - byteCut);
-            batch.add((byte) '\n');
-            if (r instanceof CanonicalRecord) {
-                ((CanonicalRecord) r).sealed(seq, prev, hash);
-            } else {
-                r.put("hash", hash);
-            }
-            prev = hash;
+            prev = seal(r, seq, prev, line, batch);
         }
         long size = tip.size;
         if (size > 0 && size + batch.length > maxBytes && !tip.needsNewline) {
@@ -253,6 +218,50 @@ public final class AuditLog {
         mySeq = seq;
         mySize = size;
         myFile = path.getFileName().toString();
+    }
+
+    /**
+     * Gives {@code r} its seq, prevHash and hash and appends its line to {@code batch}; returns the hash. A method
+     * of its own, called once a record: the JIT compiles it early and keeps it compiled, where the batch loop
+     * around it runs only a hundred times a second.
+     */
+    private String seal(Map<String, Object> r, long seq, String prev, StringBuilder line, Bytes batch) {
+        line.setLength(0);
+        int at;
+        if (r instanceof CanonicalRecord) {
+            at = ((CanonicalRecord) r).writeWithoutHash(seq, prev, line);
+        } else {
+            r.remove("hash");
+            r.put("seq", seq);
+            r.put("prevHash", prev);
+            at = Json.writeWithout(r, "hash", line);
+        }
+        // encoded once: the same bytes are hashed and then written, split where the hash goes
+        String text = line.toString();
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        int cut = at < 0 ? text.length() - 1 : at;
+        int byteCut = utf8.length == text.length() ? cut
+                : text.substring(0, cut).getBytes(StandardCharsets.UTF_8).length;
+        String hash = chain.next(prev, utf8, utf8.length);
+        // the line itself is canonical too (hash in its sorted place), so bytes can be compared as well
+        batch.add(utf8, 0, byteCut);
+        if (at < 0) {
+            batch.add((byte) ',');
+        }
+        batch.add(HASH_KEY, 0, HASH_KEY.length);
+        batch.addAscii(hash);
+        batch.add((byte) '"');
+        if (at >= 0) {
+            batch.add((byte) ',');
+        }
+        batch.add(utf8, byteCut, utf8.length - byteCut);
+        batch.add((byte) '\n');
+        if (r instanceof CanonicalRecord) {
+            ((CanonicalRecord) r).sealed(seq, prev, hash);
+        } else {
+            r.put("hash", hash);
+        }
+        return hash;
     }
 
     /** The open file, reopened when the path now names another file (rotated by another writer). */
