@@ -6,11 +6,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 client=${1:-okhttp}
-jar=${2:-agent/target/egress-guard-agent.jar}
+built=agent/target/egress-guard-agent.jar
+jar=${2:-$built}
 work=$(mktemp -d)
 agent=""
 if [ "$jar" != none ]; then
-  [ -f "$jar" ] || mvn -B -q package -DskipTests
+  if [ ! -f "$jar" ]; then
+    [ "$jar" = "$built" ] || { echo "no agent jar at $jar" >&2; exit 2; }
+    mvn -B -q package -DskipTests
+  fi
   agent="-javaagent:$jar=audit=$work/audit.jsonl,logLevel=warn${3:+,$3}"
 fi
 mvn -B -q -o -pl integration-tests -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp
